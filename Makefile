@@ -1,0 +1,84 @@
+# The command list. A newcomer needs two: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ARTIFACTS ?= $(CURDIR)/test-artifacts
+PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
+SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help run test test-sqlite test-postgres lint format migrations-check system-packages pg-start pg-stop lock clean
+
+help:
+	@echo "make run            install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test           install what the tests need (system packages too) and run the whole suite"
+	@echo "make test-sqlite    the suite on SQLite only;  make test-postgres: on PostgreSQL only"
+	@echo "make lint           ruff;  make format: ruff format"
+	@echo "make lock           re-pin requirements*.txt from a fresh resolve"
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+messages: $(VENV)/.installed
+	$(PY) manage.py compile_catalogues
+
+run: $(VENV)/.installed messages
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	@echo
+	@echo "  门户网站 Portal:  http://$(HOST):$(PORT)/"
+	@echo "  管理后台 Admin:   http://$(HOST):$(PORT)/admin/"
+	@echo "  演示账号 Logins:  admin / editor / reviewer / publisher   密码 password: $${DEMO_PASSWORD:-jinzhou-demo-2017}"
+	@echo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Debian packages the tests need: Chromium and CJK fonts for browser tests, PostgreSQL for the second run.
+system-packages:
+	@if dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then exit 0; fi; \
+	 if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	 else echo "Please install as root: apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrations-check: $(VENV)/.dev-installed
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+pg-start: system-packages
+	@scripts/pg-test-server start
+
+pg-stop:
+	@scripts/pg-test-server stop
+
+test-sqlite: $(VENV)/.dev-installed system-packages messages
+	mkdir -p $(ARTIFACTS)
+	ARTIFACTS=$(ARTIFACTS) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.dev-installed pg-start messages
+	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint migrations-check test-sqlite test-postgres
+	@echo "Screenshots from the browser tests: $(ARTIFACTS)"
+
+lock:
+	rm -rf /tmp/portal-lock && $(PYTHON) -m venv /tmp/portal-lock
+	/tmp/portal-lock/bin/pip install --quiet -e . && /tmp/portal-lock/bin/pip freeze --exclude-editable
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache

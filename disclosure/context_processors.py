@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from . import preferences
+from .models import Link, SiteSettings
+from .presentation import HTML_LANG
+
+
+def site(request):
+    """What base.html needs on every page: site identity, top-bar links, languages, preferences."""
+    lang = get_language()
+    path = request.get_full_path()
+    prefs = preferences.read(request)
+    return {
+        "site": SiteSettings.load(),
+        "top_links": [link for link in Link.objects.all() if link.url],
+        "html_lang": HTML_LANG.get(lang, lang),
+        "language_links": [
+            {
+                "code": code,
+                "name": name,
+                "html_lang": HTML_LANG[code],
+                "url": translate_url(path, code),
+                "current": code == lang,
+            }
+            for code, name in settings.LANGUAGES
+        ],
+        "prefs": prefs,
+        "html_classes": preferences.html_classes(prefs),
+        "pref_links": {
+            name: {value.replace("-", "_"): preferences.link(name, value, path) for value in values}
+            for name, values in preferences.CHOICES.items()
+        },
+        "reset_link": preferences.link("reset", "1", path),
+    }

@@ -1,0 +1,13 @@
+"""Error pages in the site's style. The 500 page renders without the database: it may be what failed."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))

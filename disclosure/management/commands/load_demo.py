@@ -1,0 +1,156 @@
+"""Demo data for `make run`: the seed report and more, published; staff accounts when debugging.
+
+Running it again changes nothing that is already there.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from disclosure import workflow
+from disclosure.importer import import_report
+from disclosure.models import Body, Link, Page, Report, SiteSettings
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+REPORTS = DEMO / "reports"
+
+BODIES = [
+    # slug, name, kind, position
+    ("municipal-government", "锦州市人民政府", Body.Kind.GOVERNMENT, 1),
+    ("education-bureau", "锦州市教育局", Body.Kind.DEPARTMENT, 10),
+    ("civil-affairs-bureau", "锦州市民政局", Body.Kind.DEPARTMENT, 20),
+    ("transport-bureau", "锦州市交通运输局", Body.Kind.DEPARTMENT, 30),
+    ("sports-bureau", "锦州市体育局", Body.Kind.DEPARTMENT, 40),
+]
+# Left as a draft so that the demo shows that drafts stay out of public view.
+DRAFTS = {("education-bureau", 2018)}
+TOP_LINKS = ["市人大", "市政协", "政务微信", "政务微博", "政务邮箱", "APP"]
+STAFF = {
+    "editor": (
+        "撰稿人",
+        [
+            "add_report",
+            "change_report",
+            "view_report",
+            "add_section",
+            "change_section",
+            "delete_section",
+            "view_section",
+            "add_rectificationitem",
+            "change_rectificationitem",
+            "delete_rectificationitem",
+            "view_rectificationitem",
+            "add_planitem",
+            "change_planitem",
+            "delete_planitem",
+            "view_planitem",
+            "view_body",
+            "view_revision",
+        ],
+    ),
+    "reviewer": (
+        "审核人",
+        [
+            "view_report",
+            "view_section",
+            "view_rectificationitem",
+            "view_planitem",
+            "view_body",
+            "view_revision",
+            "view_feedback",
+            "change_feedback",
+        ],
+    ),
+    "publisher": (
+        "发布人",
+        [
+            "view_report",
+            "change_report",
+            "view_section",
+            "view_rectificationitem",
+            "view_planitem",
+            "view_body",
+            "view_revision",
+        ],
+    ),
+}
+
+
+class Command(BaseCommand):
+    help = "载入演示数据（可重复运行，不会产生重复数据）。"
+
+    def handle(self, **options):
+        with transaction.atomic():
+            self.site()
+            bodies = self.bodies()
+            self.reports(bodies)
+        if settings.DEBUG:
+            self.staff()
+        else:
+            self.stdout.write("调试模式未开启，不创建演示账号。")
+
+    def site(self):
+        site = SiteSettings.load()
+        if not site.copyright:
+            site.site_name_zh_hans = "锦州市人民政府"
+            site.site_name_en = "Jinzhou Municipal People's Government"
+            site.copyright_zh_hans = "版权所有：锦州市人民政府"
+            site.copyright_en = "© Jinzhou Municipal People's Government"
+            site.address_zh_hans = "锦州市市府路68号"
+            site.address_en = "68 Shifu Road, Jinzhou, Liaoning"
+            site.icp = "辽ICP备0512121号"
+            site.save()
+        for position, label in enumerate(TOP_LINKS, start=1):
+            Link.objects.get_or_create(label_zh_hans=label, defaults={"position": position})
+        for slug, title in [("about", "关于我们"), ("copyright", "版权声明")]:
+            body = (DEMO / "pages" / f"{slug}.txt").read_text(encoding="utf-8").strip()
+            Page.objects.get_or_create(slug=slug, defaults={"title_zh_hans": title, "body_zh_hans": body})
+
+    def bodies(self):
+        government = None
+        bodies = {}
+        for slug, name, kind, position in BODIES:
+            body, _ = Body.objects.get_or_create(
+                slug=slug, defaults={"name_zh_hans": name, "kind": kind, "position": position, "parent": government}
+            )
+            government = government or body
+            bodies[slug] = body
+        return bodies
+
+    def reports(self, bodies):
+        for path in sorted(REPORTS.glob("*.txt")):
+            slug, year = path.stem.rsplit("-", 1)
+            year = int(year)
+            if Report.objects.filter(body=bodies[slug], year=year).exists():
+                continue
+            report, _warnings = import_report(path.read_text(encoding="utf-8"), bodies[slug], year)
+            if (slug, year) in DRAFTS:
+                self.stdout.write(f"草稿：{report.title}")
+                continue
+            # Published as of its historical date, so that the column reads as the real one did.
+            at = timezone.make_aware(datetime.datetime.combine(report.published_on, datetime.time(9, 0)))
+            workflow.publish(report, at=at)
+            self.stdout.write(f"已发布：{report.title}")
+
+    def staff(self):
+        User = get_user_model()
+        password = settings.DEMO_PASSWORD
+        admin, _ = User.objects.get_or_create(username="admin", defaults={"first_name": "管理员"})
+        admin.is_staff = admin.is_superuser = True
+        admin.set_password(password)
+        admin.save()
+        for username, (name, codenames) in STAFF.items():
+            user, _ = User.objects.get_or_create(username=username, defaults={"first_name": name})
+            user.is_staff = True
+            user.set_password(password)
+            user.save()
+            user.user_permissions.set(
+                Permission.objects.filter(content_type__app_label="disclosure", codename__in=codenames)
+            )
+        self.stdout.write(f"演示账号：admin、editor、reviewer、publisher，密码：{password}")

@@ -1,0 +1,17 @@
+from .feedback import Feedback
+from .reports import Body, PlanItem, RectificationItem, Report, Section
+from .revisions import Revision
+from .site import Link, Page, SiteSettings
+
+__all__ = [
+    "Body",
+    "Feedback",
+    "Link",
+    "Page",
+    "PlanItem",
+    "RectificationItem",
+    "Report",
+    "Revision",
+    "Section",
+    "SiteSettings",
+]

@@ -1,0 +1,137 @@
+"""The working copy of a report: what staff edit in the admin.
+
+The public never reads these tables; it reads the frozen documents in `Revision`.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+
+class Body(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", "政府部门（1月31日前发布）"
+        GOVERNMENT = "government", "人民政府（3月31日前发布本级年报）"
+
+    name = models.CharField("名称", max_length=100, help_text="机关全称，如“锦州市体育局”。")
+    slug = models.SlugField(
+        "网址标识", max_length=60, unique=True, help_text="用于年报网址的英文标识，如 sports-bureau。"
+    )
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级机关", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    position = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "发布机构"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Report(models.Model):
+    class Format(models.TextChoices):
+        LEGACY = "legacy", "旧版自由格式（2018年度及以前）"
+        TRIAL_2019 = "2019", "2019年试行格式"
+        STANDARD_2021 = "2021", "2021年统一格式"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
+
+    body = models.ForeignKey(Body, verbose_name="发布机构", on_delete=models.PROTECT, related_name="reports")
+    year = models.PositiveIntegerField(
+        "年度",
+        validators=[MinValueValidator(2008), MaxValueValidator(2100)],
+        help_text="报告所述的年度（1月1日至12月31日），不是发布年份。",
+    )
+    title = models.CharField("标题", max_length=200)
+    format = models.CharField("格式", max_length=10, choices=Format.choices, default=Format.STANDARD_2021)
+    published_on = models.DateField("发布日期", null=True, blank=True, help_text="留空则在发布时取当天日期。")
+    source = models.CharField("来源", max_length=100, blank=True, help_text="留空则显示发布机构名称。")
+    preamble = models.TextField("导语", blank=True, help_text="正文之前的引言。纯文本，空一行分段。")
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年报"
+        ordering = ["-year", "body__position", "body__name"]
+        constraints = [models.UniqueConstraint(fields=["body", "year"], name="one_report_per_body_and_year")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("disclosure:report", args=[self.year, self.body.slug])
+
+
+class Ordered(models.Model):
+    """Rows of a report kept in the order staff arrange them (drag or move up/down in the admin)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE)
+    position = models.PositiveIntegerField("顺序", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class Section(Ordered):
+    """One numbered part of the body.
+
+    Sections are stored as an outline (a flat ordered list with a level), the way a word processor
+    keeps headings: editors move rows and change levels without re-parenting anything, and the
+    tree, and with it the numbering 一、（一）1.（1）, is derived from the order (see numbering.py).
+    """
+
+    level = models.PositiveSmallIntegerField(
+        "层级",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text="1 = 一、 2 = （一） 3 = 1. 4 = （1）。编号按顺序自动生成，不要在标题里输入。",
+    )
+    heading = models.CharField("标题", max_length=200)
+    body = models.TextField("正文", blank=True, help_text="纯文本，空一行分段。")
+
+    class Meta(Ordered.Meta):
+        verbose_name = verbose_name_plural = "章节"
+        default_related_name = "sections"
+
+    def __str__(self):
+        return self.heading
+
+
+class RectificationItem(Ordered):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "计划整改"
+        IN_PROGRESS = "in_progress", "正在整改"
+        DONE = "done", "已完成整改"
+
+    problem = models.TextField("存在的问题")
+    measure = models.TextField("整改措施", blank=True)
+    responsible = models.CharField("责任单位", max_length=100, blank=True)
+    due = models.DateField("完成时限", null=True, blank=True)
+    status = models.CharField("整改状态", max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    class Meta(Ordered.Meta):
+        verbose_name = verbose_name_plural = "问题整改"
+        default_related_name = "rectifications"
+
+    def __str__(self):
+        return self.problem[:40]
+
+
+class PlanItem(Ordered):
+    text = models.TextField("工作内容")
+    responsible = models.CharField("责任单位", max_length=100, blank=True)
+    due = models.DateField("完成时限", null=True, blank=True)
+
+    class Meta(Ordered.Meta):
+        verbose_name = verbose_name_plural = "工作计划"
+        default_related_name = "plans"
+
+    def __str__(self):
+        return self.text[:40]

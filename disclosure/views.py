@@ -1,0 +1,82 @@
+"""Public pages. Each reads published revisions through Revision.objects.public() and nothing else."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from .document import texts
+from .forms import ColumnFilterForm
+from .models import Body, Page, Revision
+from .presentation import pick, report_view
+
+
+def _listing(revisions):
+    lang = get_language()
+    return [
+        {"revision": r, "title": pick(r.document["title"], lang), "body": pick(r.document["body"]["name"], lang)}
+        for r in revisions
+    ]
+
+
+def home(request):
+    public = Revision.objects.public()
+    latest = public.select_related("body").order_by("-published_at")[:6]
+    bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
+    return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
+
+
+def column(request):
+    public = Revision.objects.public()
+    years = sorted(set(public.values_list("year", flat=True)), reverse=True)
+    bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
+    form = ColumnFilterForm(request.GET or None, years, bodies)
+    revisions = public.select_related("body").order_by("-year", "body__position", "body__name")
+    if form.is_valid():
+        if form.cleaned_data["year"]:
+            revisions = revisions.filter(year=form.cleaned_data["year"])
+        if form.cleaned_data["body"]:
+            revisions = revisions.filter(body__slug=form.cleaned_data["body"])
+    elif form.is_bound:
+        revisions = revisions.none()
+    page = Paginator(revisions, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "disclosure/column.html",
+        {"form": form, "page": page, "reports": _listing(page.object_list), "query": query.urlencode()},
+    )
+
+
+def report(request, year, body):
+    revision = Revision.objects.public().filter(year=year, body__slug=body).first()
+    if revision is None:
+        raise Http404("没有这份已发布的年报")
+    history = list(Revision.objects.history(revision.report_id)) if revision.number > 1 else []
+    return render(
+        request,
+        "disclosure/report.html",
+        {"revision": revision, "report": report_view(revision.document, get_language()), "history": history},
+    )
+
+
+def page(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    lang = get_language()
+    title, body = pick(texts(page, "title"), lang), pick(texts(page, "body"), lang)
+    return render(request, "disclosure/page.html", {"page": page, "title": title, "body": body})
+
+
+def site_map(request):
+    """网站地图: every public page, kept in step with the pages themselves."""
+    revisions = Revision.objects.public().select_related("body").order_by("-year", "body__position", "body__name")
+    by_year = {}
+    for item in _listing(revisions):
+        by_year.setdefault(item["revision"].year, []).append(item)
+    return render(
+        request,
+        "disclosure/site_map.html",
+        {"by_year": sorted(by_year.items(), reverse=True), "pages": Page.objects.all()},
+    )

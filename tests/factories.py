@@ -1,0 +1,42 @@
+"""Small builders for test data: a body, a report with an outline, a published revision."""
+
+import datetime
+
+from disclosure import workflow
+from disclosure.models import Body, PlanItem, RectificationItem, Report, Section
+
+
+def make_body(slug="sports-bureau", name="锦州市体育局", **extra):
+    return Body.objects.create(slug=slug, name_zh_hans=name, **extra)
+
+
+def make_report(body=None, year=2016, title=None, levels=(1, 2, 2, 1), **extra):
+    body = body or make_body()
+    report = Report.objects.create(
+        body=body,
+        year=year,
+        title_zh_hans=title or f"{body.name_zh_hans}{year}年政府信息公开工作年度报告",
+        format=extra.pop("format", Report.Format.LEGACY),
+        published_on=extra.pop("published_on", datetime.date(year + 1, 1, 20)),
+        **extra,
+    )
+    for position, level in enumerate(levels, start=1):
+        Section.objects.create(
+            report=report,
+            position=position,
+            level=level,
+            heading_zh_hans=f"第{position}节标题",
+            body_zh_hans=f"第{position}节正文。\n\n第{position}节第二段。",
+        )
+    return report
+
+
+def add_items(report, problems=("公开内容不够全面",), plans=("加强培训",)):
+    for position, problem in enumerate(problems, start=1):
+        RectificationItem.objects.create(report=report, position=position, problem_zh_hans=problem)
+    for position, text in enumerate(plans, start=1):
+        PlanItem.objects.create(report=report, position=position, text_zh_hans=text)
+
+
+def publish(report, note="", at=None):
+    return workflow.publish(report, change_note=note, at=at)
