@@ -130,6 +130,10 @@ STORAGES = {
     },
 }
 
+# In development and tests WhiteNoise serves straight from the source folders (no collectstatic).
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 # Where /admin/ lives can be moved away from the well-known path.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
