@@ -9,7 +9,7 @@ from django.utils.html import format_html
 
 from . import workflow
 from .models import Body, Feedback, Link, Page, PlanItem, RectificationItem, Report, Revision, Section, SiteSettings
-from .numbering import number_outline, outline_errors
+from .numbering import MAX_LEVEL, label, number_outline, outline_errors
 
 
 class OrderedFormSet(forms.BaseInlineFormSet):
@@ -39,6 +39,9 @@ class SectionFormSet(OrderedFormSet):
             raise ValidationError("章节层级有误：请按提示修改标红的“层级”。编号由系统自动生成。")
 
 
+LEVEL_CHOICES = [(level, f"第{level}层  {label(level, 1)}") for level in range(1, MAX_LEVEL + 1)]
+
+
 class OrderedInline(admin.TabularInline):
     formset = OrderedFormSet
     extra = 0
@@ -66,6 +69,10 @@ class SectionInline(OrderedInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "level":
+            # Editors pick the level the way they pick a heading style in Word; the number follows.
+            field = forms.TypedChoiceField(label="层级", choices=LEVEL_CHOICES, coerce=int, initial=1)
+            field.widget.attrs["class"] = "section-level"
         if db_field.name == "body_zh_hans":
             field.widget = forms.Textarea(attrs={"rows": 4, "cols": 60})
         if db_field.name == "heading_zh_hans":

@@ -22,6 +22,31 @@
     });
   }
 
+  // A live preview of the numbers; the server derives the real ones (numbering.py) when saving.
+  var DIGITS = "零一二三四五六七八九";
+  function chinese(n) {
+    var tens = Math.floor(n / 10), units = n % 10;
+    if (!tens) { return DIGITS[units]; }
+    return (tens === 1 ? "" : DIGITS[tens]) + "十" + (units ? DIGITS[units] : "");
+  }
+  function label(level, n) {
+    return [null, chinese(n) + "、", "（" + chinese(n) + "）", n + ".", "（" + n + "）"][level] || "—";
+  }
+  function renumberPreview(group) {
+    var counters = [0, 0, 0, 0, 0];
+    rows(group).forEach(function (row) {
+      var select = row.querySelector("select.section-level");
+      var cell = row.querySelector("td.field-number p");
+      if (!select || !cell) { return; }
+      var deleted = row.querySelector('input[name$="-DELETE"]');
+      if (isBlankNewRow(row) || (deleted && deleted.checked)) { cell.textContent = "—"; return; }
+      var level = parseInt(select.value, 10);
+      counters[level] += 1;
+      for (var deeper = level + 1; deeper < counters.length; deeper++) { counters[deeper] = 0; }
+      cell.textContent = label(level, counters[level]);
+    });
+  }
+
   function button(text, label, onClick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -66,7 +91,9 @@
       rows(container).forEach(function (row) { enhance(row, container); });
       var header = container.querySelector("th.column-position");
       if (header) { header.textContent = "顺序"; }
-      container.addEventListener("click", function () { rows(container).forEach(function (row) { enhance(row, container); }); });
+      container.addEventListener("click", function () { rows(container).forEach(function (row) { enhance(row, container); }); renumberPreview(container); });
+      container.addEventListener("change", function () { renumberPreview(container); });
+      container.addEventListener("drop", function () { renumberPreview(container); });
       var form = container.closest("form");
       if (form) { form.addEventListener("submit", function () { renumber(container); }); }
     });

@@ -4,6 +4,7 @@ Running it again changes nothing that is already there.
 """
 
 import datetime
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -21,12 +22,12 @@ DEMO = Path(__file__).resolve().parents[2] / "demo"
 REPORTS = DEMO / "reports"
 
 BODIES = [
-    # slug, name, kind, position
-    ("municipal-government", "锦州市人民政府", Body.Kind.GOVERNMENT, 1),
-    ("education-bureau", "锦州市教育局", Body.Kind.DEPARTMENT, 10),
-    ("civil-affairs-bureau", "锦州市民政局", Body.Kind.DEPARTMENT, 20),
-    ("transport-bureau", "锦州市交通运输局", Body.Kind.DEPARTMENT, 30),
-    ("sports-bureau", "锦州市体育局", Body.Kind.DEPARTMENT, 40),
+    # slug, name, English name, kind, position
+    ("municipal-government", "锦州市人民政府", "Jinzhou Municipal People's Government", Body.Kind.GOVERNMENT, 1),
+    ("education-bureau", "锦州市教育局", "Jinzhou Municipal Education Bureau", Body.Kind.DEPARTMENT, 10),
+    ("civil-affairs-bureau", "锦州市民政局", "Jinzhou Municipal Civil Affairs Bureau", Body.Kind.DEPARTMENT, 20),
+    ("transport-bureau", "锦州市交通运输局", "Jinzhou Municipal Transport Bureau", Body.Kind.DEPARTMENT, 30),
+    ("sports-bureau", "锦州市体育局", "Jinzhou Municipal Sports Bureau", Body.Kind.DEPARTMENT, 40),
 ]
 # Left as a draft so that the demo shows that drafts stay out of public view.
 DRAFTS = {("education-bureau", 2018)}
@@ -82,6 +83,23 @@ STAFF = {
 }
 
 
+def apply_english(report, english):
+    """Fill the English fields of an imported report from a translation kept beside the demo text."""
+    for name in ("title", "source", "preamble"):
+        setattr(report, f"{name}_en", english[name])
+    report.save()
+    pairs = [
+        (report.sections.all(), english["sections"], ("heading", "body")),
+        (report.rectifications.all(), english["rectifications"], ("problem",)),
+        (report.plans.all(), english["plans"], ("text",)),
+    ]
+    for rows, translations, fields in pairs:
+        for row, translation in zip(rows, translations, strict=True):
+            for name in fields:
+                setattr(row, f"{name}_en", translation[name])
+            row.save()
+
+
 class Command(BaseCommand):
     help = "载入演示数据（可重复运行，不会产生重复数据）。"
 
@@ -115,10 +133,10 @@ class Command(BaseCommand):
     def bodies(self):
         government = None
         bodies = {}
-        for slug, name, kind, position in BODIES:
-            body, _ = Body.objects.get_or_create(
-                slug=slug, defaults={"name_zh_hans": name, "kind": kind, "position": position, "parent": government}
-            )
+        for slug, name, english, kind, position in BODIES:
+            defaults = {"name_zh_hans": name, "name_en": english, "kind": kind, "position": position}
+            defaults["parent"] = government
+            body, _ = Body.objects.get_or_create(slug=slug, defaults=defaults)
             government = government or body
             bodies[slug] = body
         return bodies
@@ -130,6 +148,9 @@ class Command(BaseCommand):
             if Report.objects.filter(body=bodies[slug], year=year).exists():
                 continue
             report, _warnings = import_report(path.read_text(encoding="utf-8"), bodies[slug], year)
+            english = DEMO / "translations" / f"{path.stem}.en.json"
+            if english.exists():
+                apply_english(report, json.loads(english.read_text(encoding="utf-8")))
             if (slug, year) in DRAFTS:
                 self.stdout.write(f"草稿：{report.title}")
                 continue
