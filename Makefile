@@ -7,10 +7,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ARTIFACTS ?= $(CURDIR)/test-artifacts
 PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
-SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql
+SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test test-sqlite test-postgres lint format migrations-check system-packages pg-start pg-stop lock clean
+.PHONY: help run test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
@@ -42,7 +42,8 @@ run: $(VENV)/.installed messages
 	@echo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Debian packages the tests need: Chromium and CJK fonts for browser tests, PostgreSQL for the second run.
+# Debian packages the tests need: Chromium and CJK fonts for browser tests, PostgreSQL for the second run,
+# GNU gettext to check the interface catalogue.
 system-packages:
 	@if dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then exit 0; fi; \
 	 if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
@@ -60,6 +61,10 @@ format: $(VENV)/.dev-installed
 migrations-check: $(VENV)/.dev-installed
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
+# The English catalogue must cover every interface string (the Traditional one is generated).
+catalogue-check: $(VENV)/.dev-installed system-packages
+	scripts/check-catalogue
+
 pg-start: system-packages
 	@scripts/pg-test-server start
 
@@ -73,7 +78,7 @@ test-sqlite: $(VENV)/.dev-installed system-packages messages
 test-postgres: $(VENV)/.dev-installed pg-start messages
 	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint migrations-check test-sqlite test-postgres
+test: lint migrations-check catalogue-check test-sqlite test-postgres
 	@echo "Screenshots from the browser tests: $(ARTIFACTS)"
 
 lock:

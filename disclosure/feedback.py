@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import hmac
+import ipaddress
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,9 +15,25 @@ from .forms import FeedbackForm
 from .models import Feedback
 
 
-def address_hash(request):
+def client_address(request):
+    """The sender's address.
+
+    Deployed as the README says, gunicorn listens on 127.0.0.1 behind a reverse proxy, so every request
+    comes from a loopback address and the sender is the address the proxy appended last to
+    X-Forwarded-For; counting by REMOTE_ADDR there would put every visitor under one limit. From any other
+    peer the header is the sender's own claim, and is ignored so that it cannot dodge the limit.
+    """
     address = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+    try:
+        behind_proxy = ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        behind_proxy = False
+    return forwarded if behind_proxy and forwarded else address
+
+
+def address_hash(request):
+    return hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256).hexdigest()
 
 
 def over_limit(key):

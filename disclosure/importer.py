@@ -33,6 +33,9 @@ CHROME = re.compile(r"\||｜|^信息公开年报$|^当前位置|^首页\s*[>＞]
 LONGEST_HEADING = 50
 ANNOUNCED = re.compile(rf"([{CN}]+|\d+)\s*(?:项|个方面|方面|点)")
 SPACES = re.compile(r"[\s\u3000\xa0]+")
+# Numbering used below （1） (①, 1）): a fifth level, which the page cannot number. Only checked under a
+# fourth-level heading; elsewhere such lines are ordinary paragraphs, as inline lists often are.
+FIFTH = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[）)])\s*\S")
 
 
 def parse_number(text):
@@ -90,12 +93,12 @@ def parse(text, year=None):
     if not numbered:
         raise ImportFailed([(1, "文件是空的。")])
 
-    title, published_on, source, start = _header(numbered, errors)
+    title, title_line, published_on, source, start = _header(numbered, errors)
     if errors:
         raise ImportFailed(errors)
     title_year = TITLE_YEAR.search(title)
     if year is not None and title_year and int(title_year.group(1)) != year:
-        errors.append((start, f"标题中的年度（{title_year.group(1)}）与指定的年度（{year}）不一致。"))
+        errors.append((title_line, f"标题中的年度（{title_year.group(1)}）与指定的年度（{year}）不一致。"))
     if published_on is None:
         warnings.append((start, "未找到“发布时间”，发布日期留空，发布时取当天日期。"))
 
@@ -132,7 +135,7 @@ def parse(text, year=None):
 
 
 def _header(numbered, errors):
-    """Title, date, source, and the line number after which the body starts."""
+    """Title, its line number, date, source, and the line number after which the body starts."""
     for index, (n, line) in enumerate(numbered):
         meta = META.search(line)
         if not meta:
@@ -140,21 +143,22 @@ def _header(numbered, errors):
         try:
             published_on = datetime.date(*(int(part) for part in meta.groups()))
         except ValueError:
-            errors.append((n, f"发布时间“{meta.group(0)}”不是有效日期。"))
-            return "", None, "", n
-        candidates = [line for _, line in numbered[:index] if not CHROME.search(line)]
+            errors.append((n, f"“{meta.group(0)}”不是有效日期。"))
+            return "", n, None, "", n
+        candidates = [(title_n, title) for title_n, title in numbered[:index] if not CHROME.search(title)]
         if not candidates:
             errors.append((n, "“发布时间”之前没有报告标题。"))
-            return "", None, "", n
+            return "", n, None, "", n
         source = SOURCE.search(line)
-        return candidates[-1], published_on, source.group(1).strip() if source else "", n
+        title_n, title = candidates[-1]
+        return title, title_n, published_on, source.group(1).strip() if source else "", n
     for n, line in numbered:
         if not CHROME.search(line) and "报告" in line and TITLE_YEAR.search(line):
-            return line, None, "", n
+            return line, n, None, "", n
     errors.append(
         (numbered[0][0], "未找到报告标题（应为含年度和“报告”二字的一行，如“××局2016年政府信息公开工作年度报告”）。")
     )
-    return "", None, "", numbered[0][0]
+    return "", numbered[0][0], None, "", numbered[0][0]
 
 
 def _heading(line):
@@ -173,6 +177,10 @@ def _outline(body, errors, warnings):
     for n, line in body:
         heading = _heading(line)
         if heading is None:
+            if len(stack) == MAX_LEVEL and FIFTH.match(line):
+                message = f"章节层级超过{MAX_LEVEL}层：“{line[:12]}”位于第{MAX_LEVEL}层之下，请调整层级或改为正文。"
+                errors.append((n, message))
+                continue
             (sections[-1].paragraphs if sections else preamble).append(line)
             continue
         rank, style, number, text = heading

@@ -9,3 +9,11 @@ def _simplified_chinese(settings):
     translation.activate("zh-hans")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _catalogues():
+    """Interface catalogues are build products (`make messages`); build them so pytest alone works too."""
+    from django.core.management import call_command
+
+    call_command("compile_catalogues", verbosity=0)

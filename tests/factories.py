@@ -1,6 +1,7 @@
 """Small builders for test data: a body, a report with an outline, a published revision."""
 
 import datetime
+from pathlib import Path
 
 from disclosure import workflow
 from disclosure.models import Body, PlanItem, RectificationItem, Report, Section
@@ -40,3 +41,13 @@ def add_items(report, problems=("公开内容不够全面",), plans=("加强培�
 
 def publish(report, note="", at=None):
     return workflow.publish(report, change_note=note, at=at)
+
+
+SEED = Path(__file__).resolve().parent.parent / "disclosure" / "demo" / "reports" / "sports-bureau-2016.txt"
+
+
+def import_seed(body=None):
+    """The seed report imported as a draft for 锦州市体育局, 2016. Returns (report, warnings)."""
+    from disclosure.importer import import_report
+
+    return import_report(SEED.read_text(encoding="utf-8"), body or make_body(), 2016)

@@ -66,4 +66,5 @@ class Revision(models.Model):
         return f"{self.title}（第{self.number}版）"
 
     def get_absolute_url(self):
-        return reverse("disclosure:report", args=[self.year, self.document["body"]["slug"]])
+        # The body's current slug: a renamed slug must not break the links to reports already published.
+        return reverse("disclosure:report", args=[self.year, self.body.slug])

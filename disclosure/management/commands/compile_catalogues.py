@@ -6,6 +6,7 @@ derives Traditional content, so interface and content always agree. Pure Python 
 `make run` needs no GNU gettext.
 """
 
+import os
 from pathlib import Path
 
 import polib
@@ -13,6 +14,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from disclosure.chinese import to_traditional
+
+
+def _save_mo(catalogue, path):
+    """Write next to the target, then rename: a running server or a parallel test never reads half a file."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    catalogue.save_as_mofile(str(partial))
+    os.replace(partial, path)
 
 
 class Command(BaseCommand):
@@ -27,7 +35,7 @@ class Command(BaseCommand):
         missing = [entry.msgid for entry in catalogue if not entry.obsolete and not entry.translated()]
         if missing:
             raise CommandError("以下界面文字缺少英文译文：\n" + "\n".join(missing))
-        catalogue.save_as_mofile(str(english.with_suffix(".mo")))
+        _save_mo(catalogue, english.with_suffix(".mo"))
 
         traditional = polib.POFile()
         traditional.metadata = {
@@ -48,5 +56,5 @@ class Command(BaseCommand):
         target = locale / "zh_Hant" / "LC_MESSAGES"
         target.mkdir(parents=True, exist_ok=True)
         traditional.save(str(target / "django.po"))
-        traditional.save_as_mofile(str(target / "django.mo"))
+        _save_mo(traditional, target / "django.mo")
         self.stdout.write(f"界面翻译：英文{len(catalogue)}条，繁体{len(traditional)}条。")

@@ -154,8 +154,11 @@ class Command(BaseCommand):
             if (slug, year) in DRAFTS:
                 self.stdout.write(f"草稿：{report.title}")
                 continue
-            # Published as of its historical date, so that the column reads as the real one did.
-            at = timezone.make_aware(datetime.datetime.combine(report.published_on, datetime.time(9, 0)))
+            # Published as of its historical date, so that the column reads as the real one did;
+            # a text without 发布时间 is published now, as publishing does for any report without a date.
+            at = None
+            if report.published_on:
+                at = timezone.make_aware(datetime.datetime.combine(report.published_on, datetime.time(9, 0)))
             workflow.publish(report, at=at)
             self.stdout.write(f"已发布：{report.title}")
 

@@ -1,0 +1,109 @@
+"""Fixtures for the browser tests: one headless Chromium per session, a fresh context per test,
+the demo data served by pytest-django's live server.
+
+Playwright's sync API runs an asyncio event loop in this thread, and Django refuses database work
+from a thread with a running loop unless told that it is safe; here it is (the loop only drives the
+browser), so the switch is set before Django is touched.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+REPORT = "/reports/2016/sports-bureau/"
+SCHEMES = ("yellow-on-black", "white-on-black", "black-on-white")
+# One of each kind of public page, and the report in the other two languages.
+PAGES = {
+    "home": "/",
+    "column": "/reports/",
+    "column-filtered": "/reports/?year=2016&body=sports-bureau",
+    "report": REPORT,
+    "site-map": "/sitemap/",
+    "about": "/pages/about/",
+    "not-found": "/reports/1999/no-such-body/",
+    "report-zh-hant": f"/zh-hant{REPORT}",
+    "report-en": f"/en{REPORT}",
+}
+
+
+def open_page(page, site, path):
+    """Load a page of the list above and check it answered as expected."""
+    response = page.goto(site + path)
+    assert response.status == (404 if path == PAGES["not-found"] else 200), f"{path} answered {response.status}"
+    return response
+
+
+def submit_empty_feedback(page, site):
+    """The feedback form sent empty: the page comes back with its error summary and field errors."""
+    page.goto(site + "/feedback/")
+    page.locator(".feedback-form button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"The browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    folder = Path(os.environ.get("ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts")
+    (folder / "screenshots").mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server with the demo reports published; returns its base URL."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    return live_server.url
+
+
+@pytest.fixture
+def make_context(browser, site):
+    """Build a browser context for this test (viewport, cookies, scripts on or off); closed afterwards."""
+    contexts = []
+
+    def make(width=1280, height=900, java_script_enabled=True, **prefs):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            java_script_enabled=java_script_enabled,
+            locale="zh-CN",
+        )
+        context.set_default_timeout(10_000)
+        if prefs:
+            cookies = [{"name": f"pref_{name}", "value": value, "url": site} for name, value in prefs.items()]
+            context.add_cookies(cookies)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(make_context):
+    return make_context().new_page()

@@ -1,0 +1,71 @@
+"""axe-core finds no WCAG 2.1 A/AA or best-practice violations on any kind of public page, in any
+language, nor in the high-contrast schemes of 无障碍浏览."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import PAGES, REPORT, SCHEMES, open_page, submit_empty_feedback
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {' '.join(map(str, node['target']))}")
+            if node.get("failureSummary"):
+                lines.append("      " + node["failureSummary"].replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def assert_no_violations(page):
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, f"axe found violations on {page.url}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_axe_violations(page, site, path):
+    open_page(page, site, path)
+    assert_no_violations(page)
+
+
+def test_feedback_with_errors_has_no_axe_violations(page, site):
+    submit_empty_feedback(page, site)
+    assert page.locator(".field-error").count() >= 3
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_report_in_accessibility_mode_has_no_axe_violations(make_context, site, scheme):
+    page = make_context(a11y="on", scheme=scheme).new_page()
+    open_page(page, site, REPORT)
+    assert f"scheme-{scheme}" in page.locator("html").get_attribute("class").split()
+    assert_no_violations(page)
+
+
+def test_feedback_errors_are_tied_to_their_fields(page, site):
+    """axe cannot tell whether an error message belongs to its field: each invalid field must be
+    marked invalid and have its own error (and help text) as its accessible description."""
+    submit_empty_feedback(page, site)
+    fields = page.locator(".feedback-form .has-error :is(input, textarea, select)")
+    assert fields.count() >= 3
+    for index in range(fields.count()):
+        field = fields.nth(index)
+        assert field.get_attribute("aria-invalid") == "true"
+        ids = (field.get_attribute("aria-describedby") or "").split()
+        assert ids, f"{field.get_attribute('name')} has no aria-describedby"
+        for id_ in ids:
+            assert page.locator(f"#{id_}").count() == 1, f"aria-describedby points at a missing #{id_}"
+        error = field.locator("xpath=..").locator(".field-error").text_content()
+        description = field.evaluate(
+            "el => el.getAttribute('aria-describedby').split(' ')"
+            ".map(id => document.getElementById(id).textContent).join(' ')"
+        )
+        assert error.strip() in description
