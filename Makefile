@@ -10,13 +10,14 @@ PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&po
 SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean
+.PHONY: help run bench test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean
 
 help:
 	@echo "make run            install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test           install what the tests need (system packages too) and run the whole suite"
 	@echo "make test-sqlite    the suite on SQLite only;  make test-postgres: on PostgreSQL only"
 	@echo "make lint           ruff;  make format: ruff format"
+	@echo "make bench          benchmarks (bench/), printing ratios measured in one run"
 	@echo "make lock           re-pin requirements*.txt from a fresh resolve"
 
 $(VENV)/.installed: requirements.txt
@@ -30,7 +31,7 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 messages: $(VENV)/.installed
-	$(PY) manage.py compile_catalogues
+	DJANGO_DEBUG=1 $(PY) manage.py compile_catalogues
 
 run: $(VENV)/.installed messages
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
@@ -41,6 +42,9 @@ run: $(VENV)/.installed messages
 	@echo "  演示账号 Logins:  admin / editor / reviewer / publisher   密码 password: $${DEMO_PASSWORD:-jinzhou-demo-2017}"
 	@echo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+bench: $(VENV)/.installed messages
+	$(PY) bench/languages.py
 
 # Debian packages the tests need: Chromium and CJK fonts for browser tests, PostgreSQL for the second run,
 # GNU gettext to check the interface catalogue.

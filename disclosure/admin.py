@@ -2,13 +2,27 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import workflow
-from .models import Body, Feedback, Link, Page, PlanItem, RectificationItem, Report, Revision, Section, SiteSettings
+from . import english, workflow
+from .models import (
+    Body,
+    Feedback,
+    GlossaryEntry,
+    Link,
+    Page,
+    PlanItem,
+    RectificationItem,
+    Report,
+    Revision,
+    Section,
+    SiteSettings,
+)
 from .numbering import MAX_LEVEL, label, number_outline, outline_errors
 
 
@@ -51,8 +65,8 @@ class OrderedInline(admin.TabularInline):
 class SectionInline(OrderedInline):
     model = Section
     formset = SectionFormSet
-    fields = ["position", "number", "level", "heading_zh_hans", "body_zh_hans"]
-    readonly_fields = ["number"]
+    fields = ["position", "number", "level", "heading_zh_hans", "heading_zh_hant", "body_zh_hans"]
+    readonly_fields = ["number", "heading_zh_hant"]
 
     @admin.display(description="编号")
     def number(self, section):
@@ -111,10 +125,27 @@ class PublishForm(forms.Form):
     )
 
 
+class MissingEnglishFilter(admin.SimpleListFilter):
+    title = "英文译文"
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("incomplete", "缺少或过时"), ("complete", "完整")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        reports = queryset.prefetch_related("sections", "rectifications", "plans")
+        incomplete = [r.pk for r in reports if any(english.summary(r)[k] for k in ("missing", "stale"))]
+        if self.value() == "incomplete":
+            return queryset.filter(pk__in=incomplete)
+        return queryset.exclude(pk__in=incomplete)
+
+
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["title", "body", "year", "format", "status", "published_on", "public_link", "updated_at"]
-    list_filter = ["year", "body", "status", "format"]
+    list_display = ["title", "body", "year", "format", "status", "published_on", "english_status", "public_link"]
+    list_filter = ["year", "body", "status", "format", MissingEnglishFilter]
     search_fields = ["title_zh_hans", "title_en", "body__name_zh_hans"]
     list_select_related = ["body"]
     readonly_fields = ["status", "public_link", "created_at", "updated_at"]
@@ -141,6 +172,57 @@ class ReportAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
         js = ["js/admin-order.js"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sections", "rectifications", "plans")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.english_view)
+        return [path("<int:report_id>/english/", view, name="disclosure_report_english"), *super().get_urls()]
+
+    def english_view(self, request, report_id):
+        """英文译文: every Chinese text of the report beside its English, with what is missing or stale."""
+        report = get_object_or_404(self.get_queryset(request), pk=report_id)
+        if not self.has_change_permission(request, report):
+            raise PermissionDenied
+        if request.method == "POST":
+            count = english.save(report, request.POST)
+            self.message_user(
+                request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS
+            )
+            return redirect(request.path)
+        entries = english.entries(report)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"英文译文：{report.title}",
+            "report": report,
+            "entries": entries,
+            "counts": english.summary(report),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/disclosure/report/english.html", context)
+
+    @admin.display(description="英文译文")
+    def english_status(self, report):
+        counts = english.summary(report)
+        if not counts["missing"] and not counts["stale"]:
+            return "完整"
+        parts = [
+            f"缺{counts['missing']}处" if counts["missing"] else "",
+            f"过时{counts['stale']}处" if counts["stale"] else "",
+        ]
+        url = reverse("admin:disclosure_report_english", args=[report.pk])
+        return format_html('<a href="{}">{}</a>', url, "，".join(p for p in parts if p))
+
+    @admin.display(description="英文译文")
+    def english_link(self, report):
+        if not report.pk:
+            return "保存后可填写英文译文。"
+        counts = english.summary(report)
+        url = reverse("admin:disclosure_report_english", args=[report.pk])
+        return format_html(
+            '<a href="{}">填写或修改英文译文</a>（缺少{}处，可能过时{}处）', url, counts["missing"], counts["stale"]
+        )
 
     @admin.display(description="公开页面")
     def public_link(self, report):
@@ -251,3 +333,30 @@ class FeedbackAdmin(admin.ModelAdmin):
         if "status" in form.changed_data and obj.status != Feedback.Status.NEW:
             obj.handled_at = timezone.now()
         super().save_model(request, obj, form, change)
+
+
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(admin.ModelAdmin):
+    """The glossary fixes the automatic conversion; saving an entry derives the affected texts again."""
+
+    list_display = ["simplified", "traditional", "note", "updated_at"]
+    search_fields = ["simplified", "traditional", "note"]
+    fields = ["simplified", "traditional", "note"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.report_effect(request, obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self.report_effect(request, obj)
+
+    def report_effect(self, request, entry):
+        self.message_user(request, f"已按词表重新生成{getattr(entry, 'rederived', 0)}处繁体文字。", messages.SUCCESS)
+        published = [r.title for r in Revision.objects.public() if entry.simplified in str(r.document)]
+        if published:
+            self.message_user(
+                request,
+                "以下已发布的年报含有该词，公众看到的繁体版本要在重新发布（更正）后才会更新：" + "、".join(published),
+                messages.WARNING,
+            )

@@ -1,6 +1,7 @@
 """Numbering of the body's parts, derived from their order and depth, never typed.
 
-GB/T 9704-2012 (党政机关公文格式) numbers the levels of a document 一、 （一） 1. （1）.
+GB/T 9704-2012 (党政机关公文格式) numbers the levels of a document 一、 （一） 1. （1）; English pages
+use the outline English readers know, I. A. 1. (a).
 Sections are stored as an outline: a sequence of levels. These functions check that outline and
 derive each section's number from it, so moving a section renumbers everything after it.
 """
@@ -19,17 +20,44 @@ def chinese_numeral(n):
     return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[units] if units else "")
 
 
-def label(level, n):
+ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n):
+    text = ""
+    for value, letters in ROMAN:
+        while n >= value:
+            text, n = text + letters, n - value
+    return text
+
+
+def letter(n):
+    """1 → A, 26 → Z, 27 → AA: an outline never runs that long, but it must not break if it does."""
+    text = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+
+def english_label(level, n):
+    """English readers expect an outline numbered I. / A. / 1. / (a), not Chinese numerals."""
+    return {1: f"{roman(n)}.", 2: f"{letter(n)}.", 3: f"{n}.", 4: f"({letter(n).lower()})"}[level]
+
+
+def label(level, n, lang=None):
     """The number shown before a heading at `level` (1–4) that is the `n`th of its siblings."""
+    if not 1 <= level <= MAX_LEVEL:
+        raise ValueError(f"level must be 1–{MAX_LEVEL}, not {level}")
+    if lang == "en":
+        return english_label(level, n)
     if level == 1:
         return f"{chinese_numeral(n)}、"
     if level == 2:
         return f"（{chinese_numeral(n)}）"
     if level == 3:
         return f"{n}."
-    if level == 4:
-        return f"（{n}）"
-    raise ValueError(f"level must be 1–{MAX_LEVEL}, not {level}")
+    return f"（{n}）"
 
 
 def outline_errors(levels):

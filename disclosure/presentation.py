@@ -95,7 +95,9 @@ def report_view(document, lang):
     def walk(sections, level, prefix):
         for index, section in enumerate(sections, start=1):
             anchor = f"{prefix}-{index}"
-            part = Part(label(level, index), level, pick(section["heading"], lang), pick(section["body"], lang), anchor)
+            part = Part(
+                label(level, index, lang), level, pick(section["heading"], lang), pick(section["body"], lang), anchor
+            )
             source_heading = (
                 section["heading"].get(SOURCE_LANGUAGE, "")
                 if isinstance(section["heading"], dict)

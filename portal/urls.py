@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from disclosure.sitemaps import SITEMAPS
 
 admin.site.site_header = "政府信息公开年报管理"
 admin.site.site_title = "年报管理"
@@ -9,6 +13,13 @@ admin.site.index_title = "工作台"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt", content_type="text/plain", extra_context={"admin_path": settings.ADMIN_URL}
+        ),
+    ),
 ]
 # Simplified Chinese, the source language, has no prefix; /zh-hant/ and /en/ serve the same pages.
 urlpatterns += i18n_patterns(path("", include("disclosure.urls")), prefix_default_language=False)

@@ -381,7 +381,7 @@ def test_english_page_without_translation_says_so_and_marks_the_chinese(client, 
     assert page.find("div", class_="preamble").get("lang") == "zh-Hans"
     heading = page.find("h2", id="part-1")
     assert heading.find_all("span")[1].get("lang") == "zh-Hans"
-    assert heading.text == "一、扎实有效地推进信息公开工作"
+    assert heading.text == "I.扎实有效地推进信息公开工作"  # English outline numbers, Chinese heading
     for item in page.find_all("p", class_="item-text"):
         assert item.get("lang") == "zh-Hans"
 
@@ -399,7 +399,7 @@ def test_english_page_with_translation_has_no_notice(client):
     page = dom.parse(client.get(f"/en{SEED_URL}"))
     assert page.find("h1").text == "Annual Report 2016"
     assert page.find("h1").get("lang") is None
-    assert page.find("h2", id="part-1").text == "一、Overview"
+    assert page.find("h2", id="part-1").text == "I.Overview"
     assert not page.find_all("p", class_="notice")
 
 
@@ -412,6 +412,7 @@ def test_canonical_link(client, seed):
         "zh-Hans": "http://testserver/reports/2016/sports-bureau/",
         "zh-Hant": "http://testserver/zh-hant/reports/2016/sports-bureau/",
         "en": "http://testserver/en/reports/2016/sports-bureau/",
+        "x-default": "http://testserver/reports/2016/sports-bureau/",
     }
 
 

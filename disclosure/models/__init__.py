@@ -1,4 +1,5 @@
 from .feedback import Feedback
+from .glossary import GlossaryEntry
 from .reports import Body, PlanItem, RectificationItem, Report, Section
 from .revisions import Revision
 from .site import Link, Page, SiteSettings
@@ -6,6 +7,7 @@ from .site import Link, Page, SiteSettings
 __all__ = [
     "Body",
     "Feedback",
+    "GlossaryEntry",
     "Link",
     "Page",
     "PlanItem",

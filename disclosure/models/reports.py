@@ -7,8 +7,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from .translated import Translated
 
-class Body(models.Model):
+
+class Body(Translated):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", "政府部门（1月31日前发布）"
         GOVERNMENT = "government", "人民政府（3月31日前发布本级年报）"
@@ -31,7 +33,7 @@ class Body(models.Model):
         return self.name
 
 
-class Report(models.Model):
+class Report(Translated):
     class Format(models.TextChoices):
         LEGACY = "legacy", "旧版自由格式（2018年度及以前）"
         TRIAL_2019 = "2019", "2019年试行格式"
@@ -68,7 +70,7 @@ class Report(models.Model):
         return reverse("disclosure:report", args=[self.year, self.body.slug])
 
 
-class Ordered(models.Model):
+class Ordered(Translated):
     """Rows of a report kept in the order staff arrange them (drag or move up/down in the admin)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE)

@@ -3,8 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
+from .translated import Translated
 
-class SiteSettings(models.Model):
+
+class SiteSettings(Translated):
     """A single row (pk=1) holding what the header and footer show."""
 
     site_name = models.CharField("网站名称", max_length=100, default="政府信息公开")
@@ -26,7 +28,7 @@ class SiteSettings(models.Model):
         return cls.objects.get_or_create(pk=1)[0]
 
 
-class Link(models.Model):
+class Link(Translated):
     """A link in the top bar (市人大, 政务微博 …). A link with no address is not shown."""
 
     label = models.CharField("名称", max_length=30)
@@ -41,7 +43,7 @@ class Link(models.Model):
         return self.label
 
 
-class Page(models.Model):
+class Page(Translated):
     """A plain page such as 关于我们 or 版权声明, written in the admin as plain text."""
 
     slug = models.SlugField("网址标识", max_length=50, unique=True)

@@ -1,0 +1,40 @@
+"""sitemap.xml: every public page in every language, with hreflang alternates (django.contrib.sitemaps)."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Page, Revision
+
+
+class ReportSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "yearly"
+
+    def items(self):
+        return Revision.objects.public().select_related("body").order_by("-year", "body__slug")
+
+    def lastmod(self, revision):
+        return revision.published_at
+
+
+class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return [
+            "disclosure:home",
+            "disclosure:column",
+            "disclosure:site_map",
+            "disclosure:feedback",
+            *Page.objects.all(),
+        ]
+
+    def location(self, item):
+        return item.get_absolute_url() if isinstance(item, Page) else reverse(item)
+
+
+SITEMAPS = {"reports": ReportSitemap, "pages": PageSitemap}
