@@ -31,7 +31,15 @@ BODIES = [
 ]
 # Left as a draft so that the demo shows that drafts stay out of public view.
 DRAFTS = {("education-bureau", 2018)}
-TOP_LINKS = ["市人大", "市政协", "政务微信", "政务微博", "政务邮箱", "APP"]
+# Shown once staff enter their addresses in the admin (顶部链接): a link with no address stays hidden.
+TOP_LINKS = [
+    ("市人大", "Municipal People's Congress"),
+    ("市政协", "Municipal CPPCC"),
+    ("政务微信", "WeChat"),
+    ("政务微博", "Weibo"),
+    ("政务邮箱", "Email"),
+    ("APP", "App"),
+]
 STAFF = {
     "editor": (
         "撰稿人",
@@ -124,11 +132,20 @@ class Command(BaseCommand):
             site.address_en = "68 Shifu Road, Jinzhou, Liaoning"
             site.icp = "辽ICP备0512121号"
             site.save()
-        for position, label in enumerate(TOP_LINKS, start=1):
-            Link.objects.get_or_create(label_zh_hans=label, defaults={"position": position})
-        for slug, title in [("about", "关于我们"), ("copyright", "版权声明")]:
-            body = (DEMO / "pages" / f"{slug}.txt").read_text(encoding="utf-8").strip()
-            Page.objects.get_or_create(slug=slug, defaults={"title_zh_hans": title, "body_zh_hans": body})
+        for position, (label, label_en) in enumerate(TOP_LINKS, start=1):
+            Link.objects.get_or_create(label_zh_hans=label, defaults={"label_en": label_en, "position": position})
+        for slug, title, title_en in [("about", "关于我们", "About us"), ("copyright", "版权声明", "Copyright")]:
+            text = {
+                lang: (DEMO / "pages" / f"{slug}{suffix}.txt").read_text(encoding="utf-8").strip()
+                for lang, suffix in (("zh_hans", ""), ("en", ".en"))
+            }
+            defaults = {
+                "title_zh_hans": title,
+                "title_en": title_en,
+                "body_zh_hans": text["zh_hans"],
+                "body_en": text["en"],
+            }
+            Page.objects.get_or_create(slug=slug, defaults=defaults)
 
     def bodies(self):
         government = None

@@ -1,0 +1,152 @@
+"""The report admin: it declares; publishing is workflow.py's, English bookkeeping english.py's."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .. import english, workflow
+from ..models import Report
+from .inlines import PlanInline, RectificationInline, SectionInline
+
+
+class PublishForm(forms.Form):
+    change_note = forms.CharField(
+        label="更正说明",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="再次发布已发布过的年报时必填，将显示在公众页面的“修订记录”中。",
+    )
+
+
+class MissingEnglishFilter(admin.SimpleListFilter):
+    title = "英文译文"
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("incomplete", "缺少或过时"), ("complete", "完整")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        reports = queryset.prefetch_related("sections", "rectifications", "plans")
+        incomplete = [r.pk for r in reports if any(english.summary(r)[k] for k in ("missing", "stale"))]
+        if self.value() == "incomplete":
+            return queryset.filter(pk__in=incomplete)
+        return queryset.exclude(pk__in=incomplete)
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["title", "body", "year", "format", "status", "published_on", "english_status", "public_link"]
+    list_filter = ["year", "body", "status", "format", MissingEnglishFilter]
+    search_fields = ["title_zh_hans", "title_en", "body__name_zh_hans"]
+    list_select_related = ["body"]
+    readonly_fields = ["status", "public_link", "created_at", "updated_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "body",
+                    "year",
+                    "format",
+                    "title_zh_hans",
+                    "published_on",
+                    "source_zh_hans",
+                    "preamble_zh_hans",
+                ]
+            },
+        ),
+        ("状态", {"fields": ["status", "public_link", "created_at", "updated_at"]}),
+    ]
+    inlines = [SectionInline, RectificationInline, PlanInline]
+    actions = ["publish"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin-order.js"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sections", "rectifications", "plans")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.english_view)
+        return [path("<int:report_id>/english/", view, name="disclosure_report_english"), *super().get_urls()]
+
+    def english_view(self, request, report_id):
+        """英文译文: every Chinese text of the report beside its English, with what is missing or stale."""
+        report = get_object_or_404(self.get_queryset(request), pk=report_id)
+        if not self.has_change_permission(request, report):
+            raise PermissionDenied
+        if request.method == "POST":
+            count = english.save(report, request.POST)
+            self.message_user(
+                request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS
+            )
+            return redirect(request.path)
+        entries = english.entries(report)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"英文译文：{report.title}",
+            "report": report,
+            "entries": entries,
+            "counts": english.summary(report),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/disclosure/report/english.html", context)
+
+    @admin.display(description="英文译文")
+    def english_status(self, report):
+        counts = english.summary(report)
+        if not counts["missing"] and not counts["stale"]:
+            return "完整"
+        parts = [
+            f"缺{counts['missing']}处" if counts["missing"] else "",
+            f"过时{counts['stale']}处" if counts["stale"] else "",
+        ]
+        url = reverse("admin:disclosure_report_english", args=[report.pk])
+        return format_html('<a href="{}">{}</a>', url, "，".join(p for p in parts if p))
+
+    @admin.display(description="英文译文")
+    def english_link(self, report):
+        if not report.pk:
+            return "保存后可填写英文译文。"
+        counts = english.summary(report)
+        url = reverse("admin:disclosure_report_english", args=[report.pk])
+        return format_html(
+            '<a href="{}">填写或修改英文译文</a>（缺少{}处，可能过时{}处）', url, counts["missing"], counts["stale"]
+        )
+
+    @admin.display(description="公开页面")
+    def public_link(self, report):
+        if report.pk and report.revisions.exists():
+            return format_html('<a href="{}" target="_blank" rel="noopener">查看</a>', report.get_absolute_url())
+        return "未发布"
+
+    @admin.action(description="发布所选年报")
+    def publish(self, request, queryset):
+        form = PublishForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            for report in queryset:
+                try:
+                    revision = workflow.publish(report, request.user, form.cleaned_data["change_note"], timezone.now())
+                except workflow.TransitionError as error:
+                    self.message_user(request, str(error), messages.ERROR)
+                else:
+                    self.message_user(request, f"已发布《{report.title}》第{revision.number}版。", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "发布年报",
+            "reports": queryset,
+            "corrections": [r for r in queryset if r.revisions.exists()],
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/disclosure/publish.html", context)
