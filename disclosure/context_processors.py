@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from . import preferences
+from . import accessibility, preferences
 from .models import Link, SiteSettings
 from .presentation import HTML_LANG
 
@@ -12,6 +12,7 @@ def site(request):
     lang = get_language()
     path = request.get_full_path()
     prefs = preferences.read(request)
+    zoom_out, zoom_in = preferences.zoom_steps(prefs["zoom"])
     return {
         "site": SiteSettings.load(),
         "top_links": [link for link in Link.objects.all() if link.url],
@@ -28,9 +29,16 @@ def site(request):
         ],
         "prefs": prefs,
         "html_classes": preferences.html_classes(prefs),
+        "text_only": preferences.text_only(prefs),
         "pref_links": {
             name: {value.replace("-", "_"): preferences.link(name, value, path) for value in values}
             for name, values in preferences.CHOICES.items()
         },
         "reset_link": preferences.link("reset", "1", path),
+        "shortcuts": accessibility.keys(),
+        "zoom_steps": preferences.CHOICES["zoom"],
+        "zoom_links": {
+            "out": preferences.link("zoom", zoom_out, path),
+            "in": preferences.link("zoom", zoom_in, path),
+        },
     }

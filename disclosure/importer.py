@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from . import workflow
 from .models import PlanItem, RectificationItem, Report, Section
 from .numbering import MAX_LEVEL, chinese_numeral
 from .parts import is_plan_heading, is_problems_heading
@@ -254,7 +255,7 @@ def _clauses(section, what, warnings):
     return [], None
 
 
-def import_report(text, body, year):
+def import_report(text, body, year, user=None):
     """Parse `text` and make it the working copy of `body`'s report for `year`. Returns (report, warnings)."""
     parsed = parse(text, year)
     with transaction.atomic():
@@ -264,7 +265,6 @@ def import_report(text, body, year):
         report.published_on = parsed.published_on
         report.source_zh_hans = parsed.source or body.name_zh_hans
         report.preamble_zh_hans = "\n\n".join(parsed.preamble)
-        report.status = Report.Status.DRAFT
         for name in ("title", "source", "preamble"):
             setattr(report, f"{name}_en", "")  # the English of another text would no longer match
         report.save()
@@ -283,4 +283,6 @@ def import_report(text, body, year):
             RectificationItem.objects.create(report=report, position=position, problem_zh_hans=problem)
         for position, text_ in enumerate(parsed.plans, start=1):
             PlanItem.objects.create(report=report, position=position, text_zh_hans=text_)
+        # Re-importing replaces the working copy: like any edit, it sends a reviewed text back to draft.
+        workflow.edited(report, user, [], action="import", comment=f"导入{len(parsed.sections)}个章节。")
     return report, parsed.warnings

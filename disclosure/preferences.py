@@ -1,4 +1,4 @@
-"""Reader preferences (字体 大/中/小, 无障碍浏览 and its colour scheme), kept in cookies.
+"""Reader preferences (字体 大/中/小, 无障碍浏览 with its colour scheme, zoom and text-only view), kept in cookies.
 
 The server renders them as classes on <html>, so a page never flashes in the wrong size or colours,
 and every control works as a plain link when scripts are off; a small script only saves the reload.
@@ -15,7 +15,22 @@ CHOICES = {
     "size": ("medium", "large", "small"),  # the first value is the default
     "a11y": ("off", "on"),
     "scheme": ("default", "yellow-on-black", "white-on-black", "black-on-white"),
+    # 放大/缩小: percentages of the root font size. The layout is in rem, so it reflows rather than being
+    # scaled as a picture, and it stacks with the browser's own zoom instead of replacing it.
+    "zoom": ("100", "125", "150", "175", "200"),
+    # 纯文本: the same page with a minimal stylesheet instead of the site's layout (see text_only()).
+    "textonly": ("off", "on"),
+    # 大鼠标 is CSS only; 辅助线 and 大字幕 need the script, which alone offers them, but their classes come
+    # from the server too, so that the page does not jump when the script starts.
+    "cursor": ("off", "on"),
+    "guide": ("off", "on"),
+    "captions": ("off", "on"),
+    # 语音朗读: 指读 on or off, and the speed; the script reads them, the server marks the pressed buttons.
+    "reading": ("off", "on"),
+    "rate": ("normal", "slow", "fast"),
 }
+# The switches above whose class on <html> is their own name (big-cursor for 大鼠标).
+SWITCH_CLASSES = {"textonly": "textonly", "cursor": "big-cursor", "guide": "guide", "captions": "captions"}
 
 
 def read(request):
@@ -30,7 +45,23 @@ def html_classes(prefs):
     classes = [f"text-{prefs['size']}"]
     if prefs["a11y"] == "on":
         classes += ["a11y", f"scheme-{prefs['scheme']}"]
+        # Only what differs from the default, so that the usual page keeps its short class list.
+        if prefs["zoom"] != CHOICES["zoom"][0]:
+            classes.append(f"zoom-{prefs['zoom']}")
+        classes += [css for name, css in SWITCH_CLASSES.items() if prefs[name] == "on"]
     return " ".join(classes)
+
+
+def text_only(prefs):
+    """The text-only view belongs to 无障碍浏览: leaving the mode brings the full layout back."""
+    return prefs["a11y"] == "on" and prefs["textonly"] == "on"
+
+
+def zoom_steps(current):
+    """The zoom one step out and one step in from the current one; the same value at either end."""
+    steps = CHOICES["zoom"]
+    index = steps.index(current)
+    return steps[max(index - 1, 0)], steps[min(index + 1, len(steps) - 1)]
 
 
 def link(name, value, next_url):

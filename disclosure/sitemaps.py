@@ -2,7 +2,9 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone
 
+from . import deadlines
 from .models import Page, Revision
 
 
@@ -30,6 +32,8 @@ class PageSitemap(Sitemap):
             "disclosure:column",
             "disclosure:site_map",
             "disclosure:feedback",
+            "disclosure:a11y_statement",
+            "disclosure:a11y_help",
             *Page.objects.all(),
         ]
 
@@ -37,4 +41,18 @@ class PageSitemap(Sitemap):
         return item.get_absolute_url() if isinstance(item, Page) else reverse(item)
 
 
-SITEMAPS = {"reports": ReportSitemap, "pages": PageSitemap}
+class DeadlineSitemap(Sitemap):
+    """年报发布情况, one page per year the public page offers (the same list as its year links)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return deadlines.public_years(timezone.localdate())
+
+    def location(self, year):
+        return reverse("disclosure:deadlines", args=[year])
+
+
+SITEMAPS = {"reports": ReportSitemap, "pages": PageSitemap, "deadlines": DeadlineSitemap}

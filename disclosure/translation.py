@@ -12,7 +12,7 @@ class BodyTranslation(TranslationOptions):
 
 @register(Report)
 class ReportTranslation(TranslationOptions):
-    fields = ("title", "source", "preamble")
+    fields = ("title", "source", "preamble", "withdrawal_reason")
 
 
 @register(Section)

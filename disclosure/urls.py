@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feedback, preferences, views
+from . import accessibility, deadline_views, feedback, preferences, views
 
 app_name = "disclosure"
 
@@ -8,9 +8,14 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("reports/", views.column, name="column"),
     path("reports/<int:year>/<slug:body>/", views.report, name="report"),
+    path("reports/preview/<int:report_id>/", views.preview, name="preview"),
     path("sitemap/", views.site_map, name="site_map"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("feedback/", feedback.feedback, name="feedback"),
     path("feedback/thanks/", feedback.thanks, name="feedback_thanks"),
     path("preferences/", preferences.set_preference, name="preference"),
+    path("accessibility/", accessibility.statement, name="a11y_statement"),
+    path("accessibility/help/", accessibility.help_page, name="a11y_help"),
+    path("reports/deadlines/", deadline_views.latest, name="deadlines_latest"),
+    path("reports/deadlines/<int:year>/", deadline_views.overview, name="deadlines"),
 ]

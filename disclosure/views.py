@@ -5,11 +5,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 
+from . import document
 from .document import texts
 from .forms import ColumnFilterForm
-from .models import Body, Page, Revision
+from .models import Body, Page, Report, Revision
 from .presentation import pick, report_view
+from .workflow import is_member
 
 
 def _listing(revisions):
@@ -53,13 +56,41 @@ def column(request):
 def report(request, year, body):
     revision = Revision.objects.public().filter(year=year, body__slug=body).first()
     if revision is None:
-        raise Http404("没有这份已发布的年报")
+        return withdrawn(request, year, body)
     history = list(Revision.objects.history(revision.report_id)) if revision.number > 1 else []
     return render(
         request,
         "disclosure/report.html",
         {"revision": revision, "report": report_view(revision.document, get_language()), "history": history},
     )
+
+
+def withdrawn(request, year, body):
+    """A withdrawn report's address says that it was withdrawn, when and why (410), instead of vanishing."""
+    report = (
+        Report.objects.filter(year=year, body__slug=body, withdrawn_at__isnull=False, revisions__isnull=False)
+        .select_related("body")
+        .distinct()
+        .first()
+    )
+    if report is None:
+        raise Http404("没有这份已发布的年报")
+    lang = get_language()
+    context = {"title": pick(texts(report, "title"), lang), "reason": pick(texts(report, "withdrawal_reason"), lang)}
+    return render(request, "disclosure/withdrawn.html", {**context, "report": report}, status=410)
+
+
+@never_cache
+def preview(request, report_id):
+    """Staff see the working copy through the public template, marked 预览; anyone else gets a 404."""
+    user = request.user
+    report = Report.objects.filter(pk=report_id).select_related("body").first()
+    if report is None or not (user.is_authenticated and user.is_staff and is_member(user, report.body)):
+        raise Http404("没有这份已发布的年报")
+    context = {"report": report_view(document.build(report), get_language()), "preview": report, "history": []}
+    response = render(request, "disclosure/report.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def page(request, slug):

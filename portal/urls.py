@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from disclosure.admin.deadlines import deadline_view
 from disclosure.sitemaps import SITEMAPS
 
 admin.site.site_header = "政府信息公开年报管理"
@@ -12,6 +13,8 @@ admin.site.site_title = "年报管理"
 admin.site.index_title = "工作台"
 
 urlpatterns = [
+    # Before the admin's own URLs, whose catch-all would otherwise answer this address with a 404.
+    path(settings.ADMIN_URL + "deadlines/", admin.site.admin_view(deadline_view), name="admin_deadlines"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
     path(

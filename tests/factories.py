@@ -1,6 +1,7 @@
 """Small builders for test data: a body, a report with an outline, a published revision."""
 
 import datetime
+import itertools
 from pathlib import Path
 
 from disclosure import workflow
@@ -41,6 +42,39 @@ def add_items(report, problems=("公开内容不够全面",), plans=("加强培�
 
 def publish(report, note="", at=None):
     return workflow.publish(report, change_note=note, at=at)
+
+
+PASSWORD = "a-long-test-password"
+_serial = itertools.count(1)
+
+
+def make_staff(username, role=None, body=None, **extra):
+    """A staff user in the group `role` (撰稿人, 审核人, 发布人) and a member of `body`."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, password=PASSWORD, is_staff=True, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if body is not None:
+        body.members.add(user)
+    return user
+
+
+def through_review(report, editor=None, reviewer=None):
+    """Submit and approve `report` (as staff of its body, created unless given); returns it approved."""
+    serial = next(_serial)
+    editor = editor or make_staff(f"editor-{serial}", workflow.EDITOR, report.body)
+    reviewer = reviewer or make_staff(f"reviewer-{serial}", workflow.REVIEWER, report.body)
+    workflow.transition(report, editor, "submit")
+    workflow.transition(report, reviewer, "approve")
+    report.refresh_from_db()
+    return report
+
+
+def approved(report):
+    """`report` put into the approved state by the review of generated staff."""
+    return through_review(report)
 
 
 SEED = Path(__file__).resolve().parent.parent / "disclosure" / "demo" / "reports" / "sports-bureau-2016.txt"

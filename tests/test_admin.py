@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from disclosure import workflow
 from disclosure.models import Feedback, Report, Revision, Section
 from tests import dom
-from tests.factories import add_items, make_body, make_report, publish
+from tests.factories import add_items, approved, make_body, make_report, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -258,7 +259,7 @@ def select(ids, **extra):
 
 
 def test_publish_action_shows_an_intermediate_page_then_publishes(staff, superuser):
-    report = make_report(levels=(1,))
+    report = approved(make_report(levels=(1,)))
     response = staff.post(CHANGELIST, select([report.pk]))
     assert response.status_code == 200
     assert "admin/disclosure/publish.html" in [t.name for t in response.templates]
@@ -285,6 +286,10 @@ def test_publish_action_shows_an_intermediate_page_then_publishes(staff, superus
 def test_publish_action_on_a_published_report_asks_for_a_change_note(staff):
     report = make_report(levels=(1,))
     publish(report)
+    report.sections.update(body_zh_hans="更正后的正文。")
+    report.refresh_from_db()
+    workflow.edited(report, None, [])  # a correction of the working copy goes back through review
+    approved(report)
     response = staff.post(CHANGELIST, select([report.pk]))
     page = dom.parse(response)
     assert "（已发布过，本次为更正）" in publish_form(page).find("ul").text
@@ -308,10 +313,13 @@ def test_publish_action_on_a_published_report_asks_for_a_change_note(staff):
 
 def test_publish_action_on_several_reports_reports_each(staff):
     body = make_body()
-    fresh = make_report(body, year=2017, levels=(1,))
+    fresh = approved(make_report(body, year=2017, levels=(1,)))
     old = make_report(body, year=2016, levels=(1,))
     publish(old)
-    empty = make_report(body, year=2018, levels=())
+    old.refresh_from_db()
+    workflow.edited(old, None, [])
+    approved(old)
+    empty = approved(make_report(body, year=2018, levels=()))
     response = staff.post(CHANGELIST, select([fresh.pk, old.pk, empty.pk], apply="1"), follow=True)
     result = messages_of(response)
     assert len(result) == 3

@@ -9,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, ManagementUtility, call_command
 from django.utils import timezone
 
+from disclosure import workflow
 from disclosure.management.commands import load_demo
 from disclosure.models import Body, Report, Revision
-from tests.factories import SEED, make_body, make_report
+from tests.factories import SEED, approved, make_body, make_report, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -114,38 +115,86 @@ def test_import_report_requires_body_and_year(capsys):
 # --- publish_report ---------------------------------------------------------------------------------
 
 
+def publishable(**extra):
+    """A report of 锦州市体育局, 2016, approved, and its publisher."""
+    report = approved(make_report(**extra))
+    return report, make_staff("publisher", workflow.PUBLISHER, report.body)
+
+
+def correction(report):
+    """The published report edited and approved again: ready for a second publication."""
+    report.refresh_from_db()
+    workflow.edited(report, None, [])
+    return approved(report)
+
+
 def test_publish_report_publishes():
-    make_report(title=SEED_TITLE)
-    out, _ = run("publish_report", "2016", "sports-bureau")
-    assert out.strip() == f"已发布《{SEED_TITLE}》第1版：/reports/2016/sports-bureau/"
+    report, user = publishable(title=SEED_TITLE)
+    out, _ = run("publish_report", "2016", "sports-bureau", user="publisher")
+    assert out.startswith(f"《{SEED_TITLE}》：发布，当前状态“已发布”。第1版，公开时间")
+    assert out.strip().endswith("：/reports/2016/sports-bureau/")
     revision = Revision.objects.get()
     assert revision.number == 1
-    assert revision.created_by is None
+    assert revision.created_by == user
     assert Report.objects.get().status == Report.Status.PUBLISHED
 
 
+def test_publish_report_requires_a_user(capsys):
+    publishable()
+    code, _, err = run_from_shell("publish_report", "2016", "sports-bureau", capsys=capsys)
+    assert code == 2
+    assert "--user" in err
+    assert Revision.objects.count() == 0
+
+
 def test_publish_report_refuses_a_second_publish_without_a_note():
-    make_report(title=SEED_TITLE)
-    run("publish_report", "2016", "sports-bureau")
+    report, _ = publishable(title=SEED_TITLE)
+    run("publish_report", "2016", "sports-bureau", user="publisher")
+    correction(report)
     with pytest.raises(CommandError, match="请填写更正说明"):
-        run("publish_report", "2016", "sports-bureau")
+        run("publish_report", "2016", "sports-bureau", user="publisher")
+    assert Revision.objects.count() == 1
+    assert Report.objects.get().status == Report.Status.APPROVED
+
+
+def test_publish_report_refuses_a_published_report_that_was_not_reviewed_again():
+    publishable()
+    run("publish_report", "2016", "sports-bureau", user="publisher")
+    with pytest.raises(CommandError, match="只有“已审核”的年报才能发布"):
+        run("publish_report", "2016", "sports-bureau", user="publisher", note="更正")
     assert Revision.objects.count() == 1
 
 
 def test_publish_report_with_a_note_publishes_a_correction():
-    make_report(title=SEED_TITLE)
-    run("publish_report", "2016", "sports-bureau")
-    out, _ = run("publish_report", "2016", "sports-bureau", note="更正了发布日期。")
+    report, _ = publishable(title=SEED_TITLE)
+    run("publish_report", "2016", "sports-bureau", user="publisher")
+    correction(report)
+    out, _ = run("publish_report", "2016", "sports-bureau", user="publisher", note="更正了发布日期。")
     assert "第2版" in out
     revision = Revision.objects.get(number=2)
     assert revision.change_note_zh_hans == "更正了发布日期。"
 
 
 def test_publish_report_as_a_user():
-    user = get_user_model().objects.create_user("publisher")
-    make_report()
+    _, user = publishable()
     run("publish_report", "2016", "sports-bureau", user="publisher")
     assert Revision.objects.get().created_by == user
+
+
+@pytest.mark.parametrize(
+    ("role", "member", "message"),
+    [
+        (workflow.EDITOR, True, "发布需要“发布人”角色"),
+        (workflow.PUBLISHER, False, "您不是锦州市体育局的工作人员"),
+    ],
+)
+def test_publish_report_needs_a_publisher_of_the_body(role, member, message):
+    report = approved(make_report())
+    make_staff("someone", role, report.body if member else None)
+    with pytest.raises(CommandError, match=message):
+        run("publish_report", "2016", "sports-bureau", user="someone")
+    assert Revision.objects.count() == 0
+    assert Report.objects.get().status == Report.Status.APPROVED
 
 
 def test_publish_report_unknown_user():
@@ -156,23 +205,150 @@ def test_publish_report_unknown_user():
 
 
 def test_publish_report_unknown_report():
-    make_report()
+    publishable()
     with pytest.raises(CommandError, match="没有找到“sports-bureau”的2015年度年报"):
-        run("publish_report", "2015", "sports-bureau")
+        run("publish_report", "2015", "sports-bureau", user="publisher")
 
 
 def test_publish_report_without_sections():
-    make_report(levels=())
+    publishable(levels=())
     with pytest.raises(CommandError, match="还没有正文章节"):
-        run("publish_report", "2016", "sports-bureau")
+        run("publish_report", "2016", "sports-bureau", user="publisher")
 
 
 def test_publish_report_refusal_exits_non_zero(capsys):
-    make_report()
-    call_command("publish_report", "2016", "sports-bureau", stdout=StringIO())
-    code, _, err = run_from_shell("publish_report", "2016", "sports-bureau", capsys=capsys)
+    report, _ = publishable()
+    call_command("publish_report", "2016", "sports-bureau", user="publisher", stdout=StringIO())
+    correction(report)
+    code, _, err = run_from_shell("publish_report", "2016", "sports-bureau", "--user", "publisher", capsys=capsys)
     assert code == 1
     assert "请填写更正说明" in err
+
+
+# --- report_transition and publish_scheduled ---------------------------------------------------------
+
+
+@pytest.fixture
+def team():
+    body = make_body()
+    make_report(body)
+    return {
+        "editor": make_staff("editor", workflow.EDITOR, body),
+        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
+        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
+    }
+
+
+def transition(action, user, **options):
+    return run("report_transition", "2016", "sports-bureau", action, user=user, **options)[0]
+
+
+def status():
+    return Report.objects.get().status
+
+
+def test_report_transition_through_every_action(team):
+    out = transition("submit", "editor")
+    assert "提交审核，当前状态“待审核”" in out
+    assert transition("return", "reviewer", comment="请补充数据。")
+    assert status() == Report.Status.DRAFT
+    transition("submit", "editor")
+    assert "审核通过，当前状态“已审核”" in transition("approve", "reviewer")
+    out = transition("publish", "publisher")
+    assert "发布，当前状态“已发布”。第1版" in out
+    assert "/reports/2016/sports-bureau/" in out
+    assert "撤回，当前状态“已撤回”" in transition("withdraw", "publisher", comment="数据有误，正在核实。")
+    report = Report.objects.get()
+    assert report.withdrawal_reason_zh_hans == "数据有误，正在核实。"
+    actions = list(report.events.order_by("pk").values_list("action", "user__username"))
+    assert actions == [
+        ("submit", "editor"),
+        ("return", "reviewer"),
+        ("submit", "editor"),
+        ("approve", "reviewer"),
+        ("publish", "publisher"),
+        ("withdraw", "publisher"),
+    ]
+
+
+def test_report_transition_schedule_at_a_time(team):
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    at = timezone.localtime() + datetime.timedelta(days=2)
+    out = transition("schedule", "publisher", at=at.strftime("%Y-%m-%d %H:%M"))
+    assert "定时发布，当前状态“定时发布”。第1版，公开时间" + at.strftime("%Y-%m-%d %H:%M") in out
+    revision = Revision.objects.get()
+    assert revision.published_at == at.replace(second=0, microsecond=0)
+    assert not Revision.objects.public().exists()
+
+
+def test_report_transition_schedule_needs_at(team):
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    with pytest.raises(CommandError, match="定时发布须用 --at 指定发布时间"):
+        transition("schedule", "publisher")
+    with pytest.raises(CommandError, match="无法识别的时间"):
+        transition("schedule", "publisher", at="明天上午")
+    assert status() == Report.Status.APPROVED
+    assert Revision.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("action", "user", "message"),
+    [
+        ("approve", "reviewer", "只有“待审核”的年报才能审核通过"),
+        ("submit", "reviewer", "提交审核需要“撰稿人”角色"),
+        ("publish", "publisher", "只有“已审核”的年报才能发布"),
+    ],
+)
+def test_report_transition_refusals_name_the_reason(team, action, user, message):
+    with pytest.raises(CommandError, match=message):
+        transition(action, user)
+    assert status() == Report.Status.DRAFT
+    assert Report.objects.get().events.count() == 0
+
+
+def test_report_transition_refusal_exits_non_zero(team, capsys):
+    transition("submit", "editor")
+    with pytest.raises(CommandError, match="退回修改须写明需要修改的内容"):
+        transition("return", "reviewer")
+    assert status() == Report.Status.SUBMITTED
+    # Last: a command run from the shell closes the database connections when it fails.
+    code, out, err = run_from_shell(
+        "report_transition", "2016", "sports-bureau", "return", "--user", "reviewer", capsys=capsys
+    )
+    assert code == 1
+    assert "退回修改须写明需要修改的内容" in err
+    assert "当前状态" not in out
+
+
+def test_report_transition_unknown_user_and_action(team, capsys):
+    with pytest.raises(CommandError, match="没有用户名为“nobody”的工作人员"):
+        transition("submit", "nobody")
+    code, _, err = run_from_shell(
+        "report_transition", "2016", "sports-bureau", "delete", "--user", "editor", capsys=capsys
+    )
+    assert code == 2
+    assert "delete" in err
+    assert status() == Report.Status.DRAFT
+
+
+def test_publish_scheduled_publishes_due_reports_and_prints_them(team):
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    at = timezone.now() + datetime.timedelta(hours=1)
+    transition("schedule", "publisher", at=timezone.localtime(at).isoformat())
+    out, _ = run("publish_scheduled")
+    assert out.strip() == "没有到期的定时发布。"
+    assert status() == Report.Status.SCHEDULED
+
+    Revision.objects.update(published_at=timezone.now() - datetime.timedelta(minutes=1))
+    out, _ = run("publish_scheduled")
+    assert out.strip() == "已发布：锦州市体育局2016年政府信息公开工作年度报告"
+    assert status() == Report.Status.PUBLISHED
+    event = Report.objects.get().events.first()
+    assert (event.action, event.user, event.from_status, event.to_status) == ("publish", None, "scheduled", "published")
+    assert run("publish_scheduled")[0].strip() == "没有到期的定时发布。"
 
 
 # --- load_demo --------------------------------------------------------------------------------------
@@ -267,13 +443,20 @@ def test_load_demo_creates_demo_users_with_debug_on(settings):
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff
     assert admin.check_password(settings.DEMO_PASSWORD)
+    bodies = set(Body.objects.all())
+    for username, role in [("editor", "撰稿人"), ("reviewer", "审核人"), ("publisher", "发布人")]:
+        user = User.objects.get(username=username)
+        assert user.is_staff and not user.is_superuser, username
+        assert list(user.groups.values_list("name", flat=True)) == [role], username
+        assert not user.user_permissions.exists(), username  # permissions come from the role
+        assert set(user.bodies.all()) == bodies, username
     editor = User.objects.get(username="editor")
-    assert editor.is_staff and not editor.is_superuser
     assert editor.has_perm("disclosure.change_section")
     assert not editor.has_perm("disclosure.change_feedback")
     reviewer = User.objects.get(username="reviewer")
-    assert reviewer.has_perm("disclosure.change_feedback")
-    assert not reviewer.has_perm("disclosure.change_report")
+    assert reviewer.has_perm("disclosure.view_report")
+    assert not reviewer.has_perm("disclosure.change_section")
+    assert not reviewer.has_perm("disclosure.add_report")
     assert "演示账号" in out
 
     run("load_demo")

@@ -2,9 +2,9 @@
 
 import pytest
 
-from disclosure import english
+from disclosure import english, workflow
 from disclosure.models import Report
-from tests.factories import add_items, make_report
+from tests.factories import add_items, make_body, make_report, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -115,5 +115,12 @@ def test_report_list_shows_and_filters_missing_english(staff_client, report):
 
 def test_english_page_needs_change_permission(client, django_user_model, report):
     viewer = django_user_model.objects.create_user("viewer", password="pw-for-tests-only", is_staff=True)
+    report.body.members.add(viewer)  # a member of the body, but without the permission to change reports
     client.force_login(viewer)
     assert client.get(f"/admin/disclosure/report/{report.pk}/english/").status_code in (302, 403)
+
+
+def test_english_page_is_not_found_for_staff_of_another_body(client, django_user_model, report):
+    outsider = make_staff("outsider", workflow.EDITOR, make_body("education-bureau", "锦州市教育局"))
+    client.force_login(outsider)
+    assert client.get(f"/admin/disclosure/report/{report.pk}/english/").status_code == 404

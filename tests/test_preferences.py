@@ -149,7 +149,15 @@ def test_read_and_html_classes():
     request = RequestFactory().get("/")
     request.COOKIES = {"pref_size": "small", "pref_a11y": "off", "pref_scheme": "white-on-black"}
     prefs = preferences.read(request)
-    assert prefs == {"size": "small", "a11y": "off", "scheme": "white-on-black"}
+    assert prefs == {
+        "size": "small",
+        "a11y": "off",
+        "scheme": "white-on-black",
+        "zoom": "100",
+        "textonly": "off",
+        **dict.fromkeys(("cursor", "guide", "captions", "reading"), "off"),
+        "rate": "normal",
+    }
     assert preferences.html_classes(prefs) == "text-small"
     assert preferences.html_classes({**prefs, "a11y": "on"}) == "text-small a11y scheme-white-on-black"
 
@@ -160,3 +168,114 @@ def test_next_cannot_inject_headers(client):
     assert "\n" not in response["Location"] and "\r" not in response["Location"]
     assert response["Location"].startswith("/reports/")
     assert "pwned" not in response.cookies
+
+
+# 放大/缩小 (page zoom) ------------------------------------------------------------------------------
+
+
+def test_zoom_is_remembered_and_rendered_only_in_accessibility_mode(client):
+    response = client.get("/preferences/", {"zoom": "150", "next": "/"})
+    assert response.cookies["pref_zoom"].value == "150"
+    assert html_classes(client.get("/")) == ["text-medium"]
+    client.get("/preferences/", {"a11y": "on", "next": "/"})
+    assert html_classes(client.get("/")) == ["text-medium", "a11y", "scheme-default", "zoom-150"]
+
+
+def test_default_zoom_adds_no_class(client):
+    client.cookies["pref_a11y"] = "on"
+    client.cookies["pref_zoom"] = "100"
+    assert html_classes(client.get("/")) == ["text-medium", "a11y", "scheme-default"]
+
+
+@pytest.mark.parametrize("value", ["90", "300", "150%", "1.5"])
+def test_zoom_outside_the_steps_is_ignored(client, value):
+    assert not client.get("/preferences/", {"zoom": value, "next": "/"}).cookies
+
+
+@pytest.mark.parametrize("current,steps", [("100", ("100", "125")), ("150", ("125", "175")), ("200", ("175", "200"))])
+def test_zoom_steps(current, steps):
+    assert preferences.zoom_steps(current) == steps
+
+
+def test_toolbar_zoom_links_and_status(client):
+    client.cookies["pref_a11y"] = "on"
+    client.cookies["pref_zoom"] = "150"
+    toolbar = dom.parse(client.get("/reports/")).find("section", class_="a11y-toolbar")
+    out, in_ = toolbar.find_all("a", data_pref="zoom")
+    assert out.get("href") == "/preferences/?zoom=125&next=%2Freports%2F"
+    assert in_.get("href") == "/preferences/?zoom=175&next=%2Freports%2F"
+    assert not out.get("aria-disabled") and not in_.get("aria-disabled")
+    status = toolbar.find(class_="zoom-status")
+    assert status.get("role") == "status"
+    assert status.text == "当前放大比例 150%"
+    client.cookies["pref_zoom"] = "200"
+    toolbar = dom.parse(client.get("/reports/")).find("section", class_="a11y-toolbar")
+    assert toolbar.find("a", data_pref="zoom", data_step="1").get("aria-disabled") == "true"
+
+
+def test_reset_forgets_the_zoom(client):
+    client.cookies["pref_zoom"] = "175"
+    response = client.get("/preferences/", {"reset": "1", "next": "/"})
+    assert response.cookies["pref_zoom"]["max-age"] == 0
+
+
+# 纯文本 (text-only view) -----------------------------------------------------------------------------
+
+
+def stylesheets(response):
+    return [link.get("href") for link in dom.parse(response).find_all("link", rel="stylesheet")]
+
+
+def test_text_only_swaps_the_stylesheet_in_accessibility_mode(client):
+    client.get("/preferences/", {"textonly": "on", "next": "/"})
+    assert not any("textonly" in href for href in stylesheets(client.get("/")))
+    client.get("/preferences/", {"a11y": "on", "next": "/"})
+    response = client.get("/")
+    assert html_classes(response) == ["text-medium", "a11y", "scheme-default", "textonly"]
+    sheets = stylesheets(response)
+    assert any(href.endswith("css/textonly.css") for href in sheets)
+    assert not any(href.endswith("css/site.css") for href in sheets)
+    assert any(href.endswith("css/schemes.css") for href in sheets)
+    button = dom.parse(response).find("a", data_pref="textonly")
+    assert (button.get("aria-pressed"), button.get("data-value")) == ("true", "off")
+
+
+def test_text_only_button_is_off_by_default(client):
+    client.cookies["pref_a11y"] = "on"
+    response = client.get("/reports/")
+    button = dom.parse(response).find("a", data_pref="textonly")
+    assert button.get("aria-pressed") == "false"
+    assert button.get("href") == "/preferences/?textonly=on&next=%2Freports%2F"
+    assert any(href.endswith("css/site.css") for href in stylesheets(response))
+
+
+def test_text_only_helper():
+    assert preferences.text_only({"a11y": "on", "textonly": "on"})
+    assert not preferences.text_only({"a11y": "off", "textonly": "on"})
+    assert not preferences.text_only({"a11y": "on", "textonly": "off"})
+
+
+# 大鼠标, 辅助线, 大字幕 ---------------------------------------------------------------------------------
+
+
+def test_switches_render_their_classes_in_accessibility_mode(client):
+    for name in ("cursor", "guide", "captions"):
+        client.cookies[f"pref_{name}"] = "on"
+    assert html_classes(client.get("/")) == ["text-medium"]
+    client.cookies["pref_a11y"] = "on"
+    response = client.get("/")
+    assert html_classes(response) == ["text-medium", "a11y", "scheme-default", "big-cursor", "guide", "captions"]
+    page = dom.parse(response)
+    assert page.find("a", data_pref="cursor").get("aria-pressed") == "true"
+    for tool in ("guide", "captions"):
+        button = page.find("button", data_tool=tool)
+        # Hidden until the script that makes them work shows them.
+        assert "hidden" in button.attrs and button.get("aria-pressed") == "true"
+    assert page.find(class_="caption-strip").get("aria-hidden") == "true"
+    assert page.find(class_="reading-guide").get("aria-hidden") == "true"
+
+
+def test_reset_forgets_the_switches(client):
+    response = client.get("/preferences/", {"reset": "1", "next": "/"})
+    for name in ("textonly", "cursor", "guide", "captions"):
+        assert response.cookies[f"pref_{name}"]["max-age"] == 0

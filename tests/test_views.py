@@ -529,3 +529,88 @@ def test_links_still_work_after_a_body_slug_changes(client):
     body.save()
     [link] = listed_links(client.get("/reports/"))
     assert client.get(link).status_code == 200
+
+
+# --- preview and withdrawn reports ---------------------------------------------------------------------
+
+
+def preview_url(report):
+    return f"/reports/preview/{report.pk}/"
+
+
+@pytest.fixture
+def working_copy():
+    """A published report whose working copy has a heading the public page does not have yet."""
+    report = make_report(make_body(), year=2016)
+    publish(report)
+    Section.objects.filter(report=report, position=1).update(heading_zh_hans="工作稿中的新标题")
+    return report
+
+
+def test_preview_is_404_for_anonymous_visitors(client, working_copy):
+    assert client.get(preview_url(working_copy)).status_code == 404
+    assert client.get("/reports/preview/999999/").status_code == 404
+
+
+def test_preview_is_404_for_staff_of_another_body(client, working_copy):
+    from disclosure import workflow
+    from tests.factories import make_staff
+
+    outsider = make_staff("outsider", workflow.EDITOR, make_body("education-bureau", "锦州市教育局"))
+    client.force_login(outsider)
+    assert client.get(preview_url(working_copy)).status_code == 404
+    not_staff = make_staff("member", workflow.EDITOR, working_copy.body)
+    not_staff.is_staff = False
+    not_staff.save()
+    client.force_login(not_staff)
+    assert client.get(preview_url(working_copy)).status_code == 404
+
+
+def test_preview_shows_the_working_copy_to_members_marked_and_uncached(client, working_copy):
+    from disclosure import workflow
+    from tests.factories import make_staff
+
+    client.force_login(make_staff("member", workflow.REVIEWER, working_copy.body))
+    response = client.get(preview_url(working_copy))
+    assert response.status_code == 200
+    page = dom.parse(response)
+    banner = page.find("div", class_="preview-banner")
+    assert "预览" in banner.text
+    assert "这是尚未发布的工作稿（已发布）" in banner.text  # the state of the working copy
+    assert page.find("h2", class_="part-heading").text == "一、工作稿中的新标题"
+    cache_control = response["Cache-Control"]
+    for word in ("no-cache", "no-store", "must-revalidate"):
+        assert word in cache_control
+    assert "noindex" in response["X-Robots-Tag"]
+    assert page.find("meta", name="robots").get("content") == "noindex, nofollow"
+    assert not page.find_all("link", rel="canonical")
+
+    public = client.get(SEED_URL.replace("sports-bureau", working_copy.body.slug)).content.decode()
+    assert "工作稿中的新标题" not in public
+    assert "第1节标题" in public
+
+
+def test_preview_for_a_superuser_of_no_body(client, working_copy, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("chief", password="pw-for-tests-only"))
+    assert client.get(preview_url(working_copy)).status_code == 200
+
+
+def test_a_withdrawn_report_answers_410_with_the_reason(client):
+    from disclosure import workflow
+    from tests.factories import approved, make_staff
+
+    report = approved(make_report(make_body(), year=2016))
+    publisher = make_staff("publisher", workflow.PUBLISHER, report.body)
+    workflow.transition(report, publisher, "publish")
+    workflow.transition(report, publisher, "withdraw", "统计口径有误，正在重新核实。")
+    response = client.get(SEED_URL)
+    assert response.status_code == 410
+    page = dom.parse(response)
+    assert page.find("h1").text == "锦州市体育局2016年政府信息公开工作年度报告"
+    notice = page.find("div", class_="notice").text
+    assert "该年报已于" in notice and "撤回" in notice
+    assert "撤回理由：统计口径有误，正在重新核实。" in notice
+    assert client.get("/zh-hant" + SEED_URL).status_code == 410
+    # A draft that was never published is still simply not there.
+    make_report(report.body, year=2017)
+    assert client.get("/reports/2017/sports-bureau/").status_code == 404

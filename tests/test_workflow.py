@@ -4,13 +4,14 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from disclosure import workflow
 from disclosure.document import SCHEMA, build
 from disclosure.models import Report, Revision, Section
 from tests import dom
-from tests.factories import add_items, import_seed, make_body, make_report, publish
+from tests.factories import add_items, approved, import_seed, make_body, make_report, make_staff, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -74,8 +75,8 @@ def test_first_publish_creates_revision_1_with_the_document():
 
 
 def test_publish_marks_the_report_published_and_records_who():
-    user = get_user_model().objects.create_user("publisher", password="x")
-    report = make_report()
+    report = approved(make_report())
+    user = make_staff("publisher", workflow.PUBLISHER, report.body)
     revision = workflow.publish(report, user=user)
     report.refresh_from_db()
     assert report.status == Report.Status.PUBLISHED
@@ -246,3 +247,296 @@ def test_document_build_nests_sections_as_the_outline_says():
     assert [c["heading"]["zh-hans"] for c in sub["children"][0]["children"]] == ["第4节标题"]
     assert second["children"] == []
     assert first["body"]["zh-hans"] == "第1节正文。\n\n第1节第二段。"
+
+
+# --- transitions: roles, bodies, states, separation of duties ------------------------------------------
+
+S = Report.Status
+ALL_STATES = list(S)
+ROLE_OF = {
+    "submit": workflow.EDITOR,
+    "return": workflow.REVIEWER,
+    "approve": workflow.REVIEWER,
+    "publish": workflow.PUBLISHER,
+    "schedule": workflow.PUBLISHER,
+    "withdraw": workflow.PUBLISHER,
+}
+COMMENT = {"return": "请补充第二部分的数据。", "withdraw": "数据有误，正在核实。"}
+
+
+@pytest.fixture
+def team():
+    body = make_body()
+    report = make_report(body)
+    return {
+        "report": report,
+        "body": body,
+        "editor": make_staff("editor", workflow.EDITOR, body),
+        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
+        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
+    }
+
+
+def put_in(report, state):
+    """Bring `report` into `state` the way the workflow would (system publication where needed)."""
+    if state in (S.PUBLISHED, S.WITHDRAWN):
+        publish(report)
+    if state == S.SCHEDULED:
+        publish(report, at=timezone.now() + datetime.timedelta(days=1))
+    fields = {"status": state}
+    if state == S.WITHDRAWN:
+        fields.update(withdrawn_at=timezone.now(), withdrawal_reason_zh_hans="旧的理由")
+    Report.objects.filter(pk=report.pk).update(**fields)
+    report.refresh_from_db()
+    return report
+
+
+def snapshot(report):
+    report = Report.objects.get(pk=report.pk)
+    return (report.status, report.version, report.withdrawn_at, Revision.objects.count(), report.events.count())
+
+
+CASES = [(name, state) for name in workflow.ACTIONS for state in ALL_STATES]
+
+
+@pytest.mark.parametrize(("name", "state"), CASES)
+def test_every_transition_from_every_state(team, name, state):
+    report = put_in(team["report"], state)
+    user = team[{"撰稿人": "editor", "审核人": "reviewer", "发布人": "publisher"}[ROLE_OF[name]]]
+    at = timezone.now() + datetime.timedelta(days=2) if name == "schedule" else None
+    note = "更正说明" if name in ("publish", "schedule") and report.revisions.exists() else ""
+    comment = COMMENT.get(name, note)
+    action = workflow.ACTIONS[name]
+    if state not in action.sources:
+        before = snapshot(report)
+        assert workflow.refusal(user, report, name) is not None
+        assert action not in workflow.allowed_actions(user, report)
+        with pytest.raises(workflow.TransitionError, match=f"当前状态为“{S(state).label}”，只有“.*”的年报才能"):
+            workflow.transition(report, user, name, comment, at)
+        assert snapshot(report) == before
+        return
+    assert action in workflow.allowed_actions(user, report)
+    events = report.events.count()
+    workflow.transition(report, user, name, comment, at)
+    report.refresh_from_db()
+    expected = {
+        "submit": S.SUBMITTED,
+        "return": S.DRAFT,
+        "approve": S.APPROVED,
+        "publish": S.PUBLISHED,
+        "schedule": S.SCHEDULED,
+        "withdraw": S.WITHDRAWN,
+    }[name]
+    assert report.status == expected
+    assert report.events.count() == events + 1
+    event = report.events.first()
+    assert (event.user, event.action, event.from_status, event.to_status, event.comment) == (
+        user,
+        name,
+        state,
+        expected,
+        comment,
+    )
+
+
+@pytest.mark.parametrize("name", list(workflow.ACTIONS))
+@pytest.mark.parametrize("who", ["wrong role", "other body", "inactive", "not staff"])
+def test_refused_actors_change_nothing(team, name, who):
+    source = workflow.ACTIONS[name].sources[0]
+    report = put_in(team["report"], source)
+    role = ROLE_OF[name]
+    if who == "wrong role":
+        others = [
+            r for r in (workflow.EDITOR, workflow.REVIEWER, workflow.PUBLISHER) if r not in workflow.ACTIONS[name].roles
+        ]
+        user = make_staff("actor", others[0], team["body"])
+        message = f"{workflow.ACTIONS[name].label}需要“"
+    elif who == "other body":
+        user = make_staff("actor", role, make_body("education-bureau", "锦州市教育局"))
+        message = "您不是锦州市体育局的工作人员，不能处理该机构的年报。"
+    elif who == "inactive":
+        user = make_staff("actor", role, team["body"], is_active=False)
+        message = "只有在职的工作人员才能处理年报。"
+    else:
+        user = make_staff("actor", role, team["body"])
+        user.is_staff = False
+        user.save()
+        message = "只有在职的工作人员才能处理年报。"
+    before = snapshot(report)
+    at = timezone.now() + datetime.timedelta(days=2)
+    with pytest.raises(workflow.TransitionError, match=message):
+        workflow.transition(report, user, name, "意见", at)
+    assert workflow.allowed_actions(user, report) == []
+    assert snapshot(report) == before
+
+
+def test_unknown_action_is_refused(team):
+    before = snapshot(team["report"])
+    with pytest.raises(workflow.TransitionError, match="没有“delete”这项操作。可用的操作：submit、return"):
+        workflow.transition(team["report"], team["editor"], "delete")
+    assert snapshot(team["report"]) == before
+
+
+def test_submit_records_the_submitter(team):
+    workflow.transition(team["report"], team["editor"], "submit")
+    team["report"].refresh_from_db()
+    assert team["report"].submitted_by == team["editor"]
+
+
+@pytest.mark.parametrize("also", ["reviewer", "superuser"])
+def test_the_submitter_cannot_approve_even_as_reviewer_or_superuser(team, also):
+    report = team["report"]
+    if also == "reviewer":
+        author = make_staff("author", workflow.EDITOR, team["body"])
+        author.groups.add(*Group.objects.filter(name=workflow.REVIEWER))
+    else:
+        author = get_user_model().objects.create_superuser("author", password="x")
+    workflow.transition(report, author, "submit")
+    before = snapshot(report)
+    with pytest.raises(workflow.TransitionError, match="提交人不能审核自己提交的年报"):
+        workflow.transition(report, author, "approve")
+    assert snapshot(report) == before
+    assert workflow.ACTIONS["approve"] not in workflow.allowed_actions(author, report)
+    workflow.transition(report, team["reviewer"], "approve")
+    report.refresh_from_db()
+    assert report.status == S.APPROVED
+
+
+def test_a_superuser_may_do_everything_without_membership(team):
+    chief = get_user_model().objects.create_superuser("chief", password="x")
+    report = team["report"]
+    workflow.transition(report, team["editor"], "submit")
+    workflow.transition(report, chief, "approve")
+    revision = workflow.transition(report, chief, "publish")
+    assert revision.created_by == chief
+
+
+@pytest.mark.parametrize(("name", "state"), [("return", S.SUBMITTED), ("withdraw", S.PUBLISHED)])
+@pytest.mark.parametrize("comment", ["", "  \n "])
+def test_return_and_withdraw_need_a_comment(team, name, state, comment):
+    report = put_in(team["report"], state)
+    user = team[{"return": "reviewer", "withdraw": "publisher"}[name]]
+    before = snapshot(report)
+    with pytest.raises(workflow.TransitionError, match="须写明"):
+        workflow.transition(report, user, name, comment)
+    assert snapshot(report) == before
+
+
+def approve(team):
+    workflow.transition(team["report"], team["editor"], "submit")
+    workflow.transition(team["report"], team["reviewer"], "approve")
+
+
+def test_schedule_needs_a_future_time(team):
+    approve(team)
+    before = snapshot(team["report"])
+    for at in (timezone.now() - datetime.timedelta(minutes=1), None):
+        with pytest.raises(workflow.TransitionError, match="定时发布的时间必须晚于现在"):
+            workflow.transition(team["report"], team["publisher"], "schedule", "", at)
+    assert snapshot(team["report"]) == before
+
+
+def test_a_scheduled_revision_becomes_public_when_due_and_publish_due_records_it(team, client):
+    approve(team)
+    at = timezone.now() + datetime.timedelta(hours=3)
+    revision = workflow.transition(team["report"], team["publisher"], "schedule", "", at)
+    assert revision.published_at == at
+    assert list(Revision.objects.public()) == []
+    assert client.get(URL).status_code == 404
+    # The safety net: as of its time it is public, whether or not the command has run.
+    assert list(Revision.objects.public(at=at)) == [revision]
+    assert workflow.publish_due(now=at - datetime.timedelta(seconds=1)) == []
+    assert Report.objects.get().status == S.SCHEDULED
+
+    done = workflow.publish_due(now=at + datetime.timedelta(seconds=1))
+    assert [r.pk for r in done] == [team["report"].pk]
+    report = Report.objects.get()
+    assert report.status == S.PUBLISHED
+    event = report.events.first()
+    assert (event.user, event.action, event.from_status, event.to_status) == (None, "publish", "scheduled", "published")
+    assert workflow.publish_due(now=at + datetime.timedelta(seconds=2)) == []
+    assert Revision.objects.count() == 1
+
+
+def test_returning_a_scheduled_report_drops_the_future_revision(team):
+    approve(team)
+    workflow.transition(team["report"], team["publisher"], "schedule", "", timezone.now() + datetime.timedelta(days=1))
+    assert Revision.objects.count() == 1
+    workflow.transition(team["report"], team["reviewer"], "return", "时间不对。")
+    assert Revision.objects.count() == 0
+    assert Report.objects.get().status == S.DRAFT
+    assert list(Revision.objects.public(at=timezone.now() + datetime.timedelta(days=2))) == []
+
+
+def test_withdraw_takes_the_report_off_everything_and_a_later_publish_brings_it_back(team, client):
+    approve(team)
+    workflow.transition(team["report"], team["publisher"], "publish")
+    assert client.get("/reports/").content.decode().count(URL) >= 1
+    workflow.transition(team["report"], team["publisher"], "withdraw", "统计数据有误，正在核实。")
+    report = Report.objects.get()
+    assert report.status == S.WITHDRAWN
+    assert report.withdrawn_at is not None
+    assert list(Revision.objects.public()) == []
+    assert URL not in client.get("/reports/").content.decode()
+    assert URL not in client.get("/sitemap.xml").content.decode()
+    response = client.get(URL)
+    assert response.status_code == 410
+    assert "统计数据有误，正在核实。" in response.content.decode()
+
+    # Back through review, published again: a correction with its note.
+    approve(team)
+    assert client.get(URL).status_code == 410  # approved is not public yet
+    with pytest.raises(workflow.TransitionError, match="请填写更正说明"):
+        workflow.transition(team["report"], team["publisher"], "publish")
+    workflow.transition(team["report"], team["publisher"], "publish", "核实后重新发布。")
+    report = Report.objects.get()
+    assert (report.withdrawn_at, report.withdrawal_reason_zh_hans) == (None, "")
+    assert client.get(URL).status_code == 200
+    assert URL in client.get("/sitemap.xml").content.decode()
+    assert [r.number for r in Revision.objects.public()] == [2]
+
+
+def test_a_correction_goes_through_review_while_the_public_keeps_revision_1(team, client):
+    approve(team)
+    report = team["report"]
+    workflow.transition(report, team["publisher"], "publish")
+    report.refresh_from_db()
+    section = report.sections.first()
+    section.heading_zh_hans = "更正后的标题"
+    section.save()
+    workflow.edited(
+        report, team["editor"], [{"where": "章节 一、 标题（简体）", "before": "第1节标题", "after": "更正后的标题"}]
+    )
+    report.refresh_from_db()
+    assert report.status == S.DRAFT
+    assert report.events.first().action == "edit"
+    assert report.events.first().from_status == S.PUBLISHED
+
+    def public_page():
+        return client.get(URL).content.decode()
+
+    assert "第1节标题" in public_page() and "更正后的标题" not in public_page()
+    workflow.transition(report, team["editor"], "submit")
+    assert "更正后的标题" not in public_page()
+    workflow.transition(report, team["reviewer"], "approve")
+    assert "更正后的标题" not in public_page()
+    before = snapshot(report)
+    with pytest.raises(workflow.TransitionError, match="请填写更正说明"):
+        workflow.transition(report, team["publisher"], "publish", "  ")
+    assert snapshot(report) == before
+    revision = workflow.transition(report, team["publisher"], "publish", "更正了第一部分的标题。")
+    assert revision.number == 2
+    page = dom.parse(client.get(URL))
+    assert page.find("h2", class_="part-heading").text == "一、更正后的标题"
+    history = [li.text for li in page.find("section", class_="history").find("ol").find_all("li")]
+    assert len(history) == 2
+    assert "首次发布" in history[0]
+    assert "更正了第一部分的标题。" in history[1]
+
+
+def test_editing_a_draft_stays_draft_and_records_the_changes(team):
+    report = team["report"]
+    workflow.edited(report, team["editor"], [{"where": "标题（简体）", "before": "a", "after": "b"}])
+    event = report.events.get()
+    assert (event.action, event.from_status, event.to_status) == ("edit", "draft", "draft")
+    assert event.changes == [{"where": "标题（简体）", "before": "a", "after": "b"}]

@@ -9,9 +9,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import english, workflow
+from .. import diff, document, english, workflow
 from ..models import Report
 from .inlines import PlanInline, RectificationInline, SectionInline
+from .reviewing import ReviewingMixin
 
 
 class PublishForm(forms.Form):
@@ -41,12 +42,21 @@ class MissingEnglishFilter(admin.SimpleListFilter):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ReviewingMixin, admin.ModelAdmin):
     list_display = ["title", "body", "year", "format", "status", "published_on", "english_status", "public_link"]
     list_filter = ["year", "body", "status", "format", MissingEnglishFilter]
     search_fields = ["title_zh_hans", "title_en", "body__name_zh_hans"]
     list_select_related = ["body"]
-    readonly_fields = ["status", "public_link", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "public_link",
+        "english_link",
+        "created_at",
+        "updated_at",
+        "title_zh_hant",
+        "source_zh_hant",
+        "preamble_zh_hant",
+    ]
     fieldsets = [
         (
             None,
@@ -59,10 +69,15 @@ class ReportAdmin(admin.ModelAdmin):
                     "published_on",
                     "source_zh_hans",
                     "preamble_zh_hans",
+                    "edit_version",
                 ]
             },
         ),
-        ("状态", {"fields": ["status", "public_link", "created_at", "updated_at"]}),
+        (
+            "繁体中文（保存时由简体自动生成，不能直接修改；转换有误请在“繁体转换词表”中指定）",
+            {"fields": ["title_zh_hant", "source_zh_hant", "preamble_zh_hant"], "classes": ["collapse"]},
+        ),
+        ("状态", {"fields": ["status", "public_link", "english_link", "created_at", "updated_at"]}),
     ]
     inlines = [SectionInline, RectificationInline, PlanInline]
     actions = ["publish"]
@@ -84,7 +99,13 @@ class ReportAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, report):
             raise PermissionDenied
         if request.method == "POST":
+            before = document.build(report)
             count = english.save(report, request.POST)
+            if count:
+                changes = diff.compare(before, document.build(report))
+                workflow.edited(
+                    report, request.user, [{"where": c.where, "before": c.before, "after": c.after} for c in changes]
+                )
             self.message_user(
                 request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS
             )

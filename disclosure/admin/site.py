@@ -25,6 +25,10 @@ class RevisionAdmin(admin.ModelAdmin):
     fields = ["report", "number", "title", "published_on", "published_at", "change_note", "created_by", "created_at"]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("body", "created_by")
+        return queryset if request.user.is_superuser else queryset.filter(body__members=request.user)
+
     def has_add_permission(self, request):
         return False
 

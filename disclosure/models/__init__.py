@@ -1,3 +1,4 @@
+from .events import ReportEvent
 from .feedback import Feedback
 from .glossary import GlossaryEntry
 from .reports import Body, PlanItem, RectificationItem, Report, Section
@@ -13,6 +14,7 @@ __all__ = [
     "PlanItem",
     "RectificationItem",
     "Report",
+    "ReportEvent",
     "Revision",
     "Section",
     "SiteSettings",

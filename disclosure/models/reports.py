@@ -3,6 +3,7 @@
 The public never reads these tables; it reads the frozen documents in `Revision`.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -24,6 +25,13 @@ class Body(Translated):
         "self", verbose_name="上级机关", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     position = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="工作人员",
+        blank=True,
+        related_name="bodies",
+        help_text="只有本机构的工作人员才能查看和处理本机构的年报（系统管理员除外）。",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "发布机构"
@@ -41,7 +49,11 @@ class Report(Translated):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "待审核"
+        APPROVED = "approved", "已审核"
+        SCHEDULED = "scheduled", "定时发布"
         PUBLISHED = "published", "已发布"
+        WITHDRAWN = "withdrawn", "已撤回"
 
     body = models.ForeignKey(Body, verbose_name="发布机构", on_delete=models.PROTECT, related_name="reports")
     year = models.PositiveIntegerField(
@@ -55,6 +67,19 @@ class Report(Translated):
     source = models.CharField("来源", max_length=100, blank=True, help_text="留空则显示发布机构名称。")
     preamble = models.TextField("导语", blank=True, help_text="正文之前的引言。纯文本，空一行分段。")
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
+    # Who submitted the text now under review: that person may not also approve it (审核 principle).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提交人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Bumped on every save: an edit based on an older version is refused instead of overwriting (lost update).
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField("撤回理由", blank=True, editable=False, help_text="公开显示在原网址上。")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
@@ -68,6 +93,11 @@ class Report(Translated):
 
     def get_absolute_url(self):
         return reverse("disclosure:report", args=[self.year, self.body.slug])
+
+    def save(self, *args, **kwargs):
+        if self.pk and "update_fields" not in kwargs:
+            self.version += 1
+        super().save(*args, **kwargs)
 
 
 class Ordered(Translated):

@@ -24,7 +24,8 @@ class RevisionQuerySet(models.QuerySet):
             .order_by("-published_at", "-number")
             .values("pk")[:1]
         )
-        return self.filter(published_at__lte=at, pk=Subquery(newest))
+        # A withdrawn report leaves the column, the sitemap and the API; its URL explains why (views.report).
+        return self.filter(published_at__lte=at, pk=Subquery(newest), report__withdrawn_at__isnull=True)
 
     def history(self, report_id, at=None):
         """Every revision of one report the public may know about, oldest first (修订记录)."""

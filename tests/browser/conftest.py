@@ -32,23 +32,30 @@ PAGES = {
     "column-filtered": "/reports/?year=2016&body=sports-bureau",
     "report": REPORT,
     "site-map": "/sitemap/",
+    "deadlines": "/reports/deadlines/2018/",
     "about": "/pages/about/",
     "not-found": "/reports/1999/no-such-body/",
+    "statement": "/accessibility/",
+    "help": "/accessibility/help/",
     "report-zh-hant": f"/zh-hant{REPORT}",
     "report-en": f"/en{REPORT}",
 }
 
 
-def open_page(page, site, path):
-    """Load a page of the list above and check it answered as expected."""
-    response = page.goto(site + path)
+# The language prefixes of i18n_patterns: Simplified (none), Traditional, English.
+PREFIXES = ("", "/zh-hant", "/en")
+
+
+def open_page(page, site, path, prefix=""):
+    """Load a page of the list above (in the language of `prefix`) and check it answered as expected."""
+    response = page.goto(site + prefix + path)
     assert response.status == (404 if path == PAGES["not-found"] else 200), f"{path} answered {response.status}"
     return response
 
 
-def submit_empty_feedback(page, site):
+def submit_empty_feedback(page, site, prefix=""):
     """The feedback form sent empty: the page comes back with its error summary and field errors."""
-    page.goto(site + "/feedback/")
+    page.goto(site + prefix + "/feedback/")
     page.locator(".feedback-form button[type=submit]").click()
     page.wait_for_selector(".error-summary")
 

@@ -4,7 +4,7 @@ language, nor in the high-contrast schemes of 无障碍浏览."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import PAGES, REPORT, SCHEMES, open_page, submit_empty_feedback
+from .conftest import PAGES, PREFIXES, REPORT, SCHEMES, open_page, submit_empty_feedback
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,42 @@ def test_feedback_with_errors_has_no_axe_violations(page, site):
     assert_no_violations(page)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_report_in_accessibility_mode_has_no_axe_violations(make_context, site, scheme):
+# Every kind of page again in Traditional Chinese and English (the list above is Simplified).
+EVERY_LANGUAGE = ("home", "column-filtered", "report", "site-map", "about", "not-found", "statement", "help")
+
+
+@pytest.mark.parametrize("prefix", PREFIXES[1:], ids=["zh-hant", "en"])
+@pytest.mark.parametrize("name", EVERY_LANGUAGE)
+def test_page_in_other_languages_has_no_axe_violations(page, site, name, prefix):
+    open_page(page, site, PAGES[name], prefix)
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES[1:], ids=["zh-hant", "en"])
+def test_feedback_with_errors_in_other_languages_has_no_axe_violations(page, site, prefix):
+    submit_empty_feedback(page, site, prefix)
+    assert_no_violations(page)
+
+
+# With the toolbar open, in every scheme and language: the report (the toolbar over real content) and
+# the help page (its table and lists). The chrome is the same on every other page.
+@pytest.mark.parametrize("scheme", ("default",) + SCHEMES)
+@pytest.mark.parametrize("prefix", PREFIXES, ids=["zh-hans", "zh-hant", "en"])
+@pytest.mark.parametrize("path", [REPORT, PAGES["help"]], ids=["report", "help"])
+def test_accessibility_mode_has_no_axe_violations(make_context, site, path, prefix, scheme):
     page = make_context(a11y="on", scheme=scheme).new_page()
-    open_page(page, site, REPORT)
+    open_page(page, site, path, prefix)
     assert f"scheme-{scheme}" in page.locator("html").get_attribute("class").split()
+    assert page.locator(".a11y-speech").is_visible(), "the script-only controls should be checked too"
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("scheme", ("default", "yellow-on-black"))
+@pytest.mark.parametrize("prefix", PREFIXES, ids=["zh-hans", "zh-hant", "en"])
+def test_text_only_view_has_no_axe_violations(make_context, site, prefix, scheme):
+    page = make_context(a11y="on", textonly="on", scheme=scheme, captions="on", guide="on").new_page()
+    open_page(page, site, REPORT, prefix)
+    assert "textonly" in page.locator("html").get_attribute("class").split()
     assert_no_violations(page)
 
 

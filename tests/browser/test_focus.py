@@ -38,7 +38,11 @@ def tab_stops(page, limit=250):
     pytest.fail(f"Tab never left the page after {limit} presses")
 
 
-@pytest.mark.parametrize("prefs", [{}, {"a11y": "on", "scheme": "yellow-on-black"}], ids=["standard", "a11y-mode"])
+@pytest.mark.parametrize(
+    "prefs",
+    [{}, {"a11y": "on", "scheme": "yellow-on-black"}, {"a11y": "on", "textonly": "on"}],
+    ids=["standard", "a11y-mode", "text-only"],
+)
 def test_every_tab_stop_on_the_report_shows_focus(make_context, site, prefs):
     page = make_context(**prefs).new_page()
     open_page(page, site, REPORT)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -40,55 +40,8 @@ TOP_LINKS = [
     ("政务邮箱", "Email"),
     ("APP", "App"),
 ]
-STAFF = {
-    "editor": (
-        "撰稿人",
-        [
-            "add_report",
-            "change_report",
-            "view_report",
-            "add_section",
-            "change_section",
-            "delete_section",
-            "view_section",
-            "add_rectificationitem",
-            "change_rectificationitem",
-            "delete_rectificationitem",
-            "view_rectificationitem",
-            "add_planitem",
-            "change_planitem",
-            "delete_planitem",
-            "view_planitem",
-            "view_body",
-            "view_revision",
-        ],
-    ),
-    "reviewer": (
-        "审核人",
-        [
-            "view_report",
-            "view_section",
-            "view_rectificationitem",
-            "view_planitem",
-            "view_body",
-            "view_revision",
-            "view_feedback",
-            "change_feedback",
-        ],
-    ),
-    "publisher": (
-        "发布人",
-        [
-            "view_report",
-            "change_report",
-            "view_section",
-            "view_rectificationitem",
-            "view_planitem",
-            "view_body",
-            "view_revision",
-        ],
-    ),
-}
+# Demo staff: one account per editorial role, each a member of every demo body.
+STAFF = {"editor": ("撰稿人", "王撰稿"), "reviewer": ("审核人", "李审核"), "publisher": ("发布人", "张发布")}
 
 
 def apply_english(report, english):
@@ -186,12 +139,12 @@ class Command(BaseCommand):
         admin.is_staff = admin.is_superuser = True
         admin.set_password(password)
         admin.save()
-        for username, (name, codenames) in STAFF.items():
+        bodies = list(Body.objects.all())
+        for username, (role, name) in STAFF.items():
             user, _ = User.objects.get_or_create(username=username, defaults={"first_name": name})
             user.is_staff = True
             user.set_password(password)
             user.save()
-            user.user_permissions.set(
-                Permission.objects.filter(content_type__app_label="disclosure", codename__in=codenames)
-            )
+            user.groups.set([Group.objects.get(name=role)])
+            user.bodies.set(bodies)
         self.stdout.write(f"演示账号：admin、editor、reviewer、publisher，密码：{password}")

@@ -1,0 +1,179 @@
+"""The editorial side of the report admin: body scoping, transitions, history and diff, preview, and the
+refusal of lost updates. Every decision is workflow.py's; this module only offers it in the admin."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+
+from .. import diff, document, workflow
+from ..models import Body, Report, ReportEvent, Revision
+
+
+class ReportForm(forms.ModelForm):
+    """Carries the version the editor started from: a save based on an older version is refused."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        started_from = cleaned.get("edit_version")
+        if self.instance.pk and started_from is not None:
+            current = Report.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current != started_from:
+                last = ReportEvent.objects.filter(report_id=self.instance.pk).select_related("user").first()
+                who = (last.user.get_full_name() or last.user.username) if last and last.user else "其他工作人员"
+                when = timezone.localtime(last.created_at).strftime("%Y-%m-%d %H:%M") if last else "刚才"
+                raise ValidationError(
+                    f"未保存：在您编辑期间，{who}于{when}修改了这份年报。为免覆盖对方的修改，本次没有保存，"
+                    "您填写的内容仍在下方。请另开窗口查看最新内容，把您的修改合并进去后再保存。"
+                )
+        return cleaned
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(label="意见或说明", required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 60}))
+    at = forms.DateTimeField(
+        label="发布时间",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+
+HELP = {
+    "submit": "提交后由审核人审核。审核期间如需修改，修改后年报将退回草稿，需重新提交。",
+    "return": "请写明需要修改的内容，撰稿人将看到这里的意见。",
+    "approve": "审核通过后由发布人发布。您不能审核自己提交的年报。",
+    "publish": (
+        "发布后公众立即可见。已发布过的年报再次发布属于更正，须填写更正说明，它将显示在公众页面的“修订记录”中。"
+    ),
+    "schedule": "到达发布时间后自动发布（也可在此之前退回）。更正须填写更正说明。",
+    "withdraw": "撤回后年报不再出现在栏目中，原网址显示撤回时间和这里填写的撤回理由（公开）。",
+}
+
+
+class ReviewingMixin:
+    form = ReportForm
+
+    # Scoping: staff see and touch only their own bodies' reports; administrators see all.
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(body__members=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "body" and not request.user.is_superuser:
+            kwargs["queryset"] = Body.objects.filter(members=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:report_id>/transition/<str:name>/",
+                wrap(self.transition_view),
+                name="disclosure_report_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        report = self.get_object(request, object_id)
+        extra = {}
+        if report is not None:
+            extra = {
+                "workflow_actions": workflow.allowed_actions(request.user, report),
+                "preview_url": reverse("disclosure:preview", args=[report.pk]),
+                "events": report.events.select_related("user")[:5],
+            }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    # Edits are recorded with what changed, and send a text under review or published back to draft.
+    def save_model(self, request, obj, form, change):
+        request._report_before = document.build(Report.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        report = form.instance
+        # Built from the database: the instance's prefetched sections and items predate the inline saves.
+        changes = diff.compare(request._report_before, document.build(Report.objects.get(pk=report.pk)))
+        summary = [{"where": c.where, "before": c.before[:500], "after": c.after[:500]} for c in changes[:100]]
+        if changes or not change:
+            old = report.status
+            workflow.edited(report, request.user, summary)
+            if old != Report.Status.DRAFT and report.status == Report.Status.DRAFT:
+                self.message_user(
+                    request,
+                    f"内容已修改，年报由“{Report.Status(old).label}”退回草稿，需重新提交审核。",
+                    messages.WARNING,
+                )
+
+    def transition_view(self, request, report_id, name):
+        report = get_object_or_404(self.get_queryset(request), pk=report_id)
+        action = workflow.ACTIONS.get(name)
+        refusal = workflow.refusal(request.user, report, name)
+        if action is None or refusal:
+            self.message_user(request, refusal or "没有这项操作。", messages.ERROR)
+            return redirect("admin:disclosure_report_change", report.pk)
+        form = TransitionForm(request.POST or None, initial={"at": timezone.localtime() + datetime.timedelta(days=1)})
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = workflow.transition(
+                    report, request.user, name, form.cleaned_data["comment"], form.cleaned_data["at"]
+                )
+            except workflow.TransitionError as error:
+                form.add_error(None, str(error))
+            else:
+                done = f"《{report.title}》已{action.label}。"
+                if isinstance(result, Revision):
+                    when = timezone.localtime(result.published_at).strftime("%Y-%m-%d %H:%M")
+                    done = f"《{report.title}》第{result.number}版已{action.label}（{when}）。"
+                self.message_user(request, done, messages.SUCCESS)
+                return redirect("admin:disclosure_report_change", report.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{action.label}：{report.title}",
+            "report": report,
+            "action": action,
+            "help": HELP[name],
+            "form": form,
+            "needs_time": name == "schedule",
+            "correction": name in ("publish", "schedule") and report.revisions.exists(),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/disclosure/report/transition.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """修改记录: every save and transition, and the difference between any two versions."""
+        report = get_object_or_404(self.get_queryset(request), pk=object_id)
+        revisions = list(report.revisions.order_by("number"))
+        choices = {str(r.number): r for r in revisions}
+        left, right = request.GET.get("from"), request.GET.get("to", "working")
+        if left not in choices:
+            left = str(revisions[-1].number) if revisions else None
+        before = choices[left].document if left else None
+        after = choices[right].document if right in choices else document.build(report)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"修改记录：{report.title}",
+            "report": report,
+            "events": report.events.select_related("user"),
+            "revisions": revisions,
+            "left": left,
+            "right": right if right in choices else "working",
+            "changes": diff.compare(before, after),
+            "opts": self.model._meta,
+            "object": report,
+        }
+        return TemplateResponse(request, "admin/disclosure/report/history.html", context)

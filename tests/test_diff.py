@@ -1,0 +1,93 @@
+"""diff.compare: what changed between two report documents, named the way staff name places."""
+
+import copy
+
+import pytest
+
+from disclosure import diff
+from disclosure.document import build
+from tests.factories import add_items, make_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def doc():
+    report = make_report(levels=(1, 2, 1))
+    add_items(report, problems=("公开内容不够全面",), plans=("加强培训",))
+    return build(report)
+
+
+def by_place(changes):
+    return {change.where: change for change in changes}
+
+
+def test_identical_documents_have_no_changes(doc):
+    assert diff.compare(doc, copy.deepcopy(doc)) == []
+
+
+def test_a_changed_subsection_body_is_named_by_its_number_and_language(doc):
+    after = copy.deepcopy(doc)
+    after["sections"][0]["children"][0]["body"]["zh-hans"] = "第2节正文已修改。\n\n第2节第二段。"
+    [change] = diff.compare(doc, after)
+    assert change.where == "章节 一、（一） 正文（简体）"
+    assert change.kind == "changed"
+    assert change.before == "第2节正文。\n\n第2节第二段。"
+    assert change.after == "第2节正文已修改。\n\n第2节第二段。"
+    assert change.segments == [("same", "第2节正文"), ("ins", "已修改"), ("same", "。\n\n第2节第二段。")]
+
+
+def test_character_segments_of_a_replacement(doc):
+    change = diff.Change("标题（简体）", "市体育局年报", "市教育局年报")
+    assert change.segments == [("same", "市"), ("del", "体"), ("ins", "教"), ("same", "育局年报")]
+    assert "".join(t for op, t in change.segments if op != "ins") == change.before
+    assert "".join(t for op, t in change.segments if op != "del") == change.after
+
+
+def test_added_and_removed_texts(doc):
+    after = copy.deepcopy(doc)
+    after["title"]["en"] = "Annual Report"
+    after["plans"] = []
+    changes = by_place(diff.compare(doc, after))
+    assert changes["标题（英文）"].kind == "added"
+    assert changes["标题（英文）"].segments == [("ins", "Annual Report")]
+    assert changes["工作计划 1 工作内容（简体）"].kind == "removed"
+    assert changes["工作计划 1 工作内容（繁体）"].kind == "removed"
+    assert changes["工作计划 1 工作内容（简体）"].segments == [("del", "加强培训")]
+
+
+def test_a_new_section_appears_with_its_number(doc):
+    after = copy.deepcopy(doc)
+    extra = copy.deepcopy(after["sections"][1])
+    extra["heading"] = {"zh-hans": "新增的部分", "zh-hant": "新增的部分", "en": "New part"}
+    after["sections"].append(extra)
+    changes = by_place(diff.compare(doc, after))
+    assert changes["章节 三、 标题（简体）"].after == "新增的部分"
+    assert changes["章节 三、 标题（简体）"].kind == "added"
+
+
+def test_all_three_languages_appear(doc):
+    after = copy.deepcopy(doc)
+    for lang, text in {"zh-hans": "新标题", "zh-hant": "新標題", "en": "New title"}.items():
+        after["sections"][1]["heading"][lang] = text
+    places = [c.where for c in diff.compare(doc, after)]
+    assert places == ["章节 二、 标题（简体）", "章节 二、 标题（繁体）", "章节 二、 标题（英文）"]
+
+
+def test_plain_facts_and_items(doc):
+    after = copy.deepcopy(doc)
+    after["published_on"] = "2017-02-01"
+    after["rectifications"][0]["status"] = "done"
+    changes = by_place(diff.compare(doc, after))
+    assert changes["发布日期"].before == "2017-01-20"
+    assert changes["发布日期"].after == "2017-02-01"
+    assert changes["整改事项 1 整改状态"].before == "planned"
+    assert changes["整改事项 1 整改状态"].after == "done"
+
+
+def test_compare_against_nothing_lists_everything_as_added(doc):
+    changes = diff.compare(None, doc)
+    assert changes
+    assert all(change.kind == "added" for change in changes)
+    assert changes[0].where == "标题（简体）"
+    assert "章节 一、（一） 标题（简体）" in [c.where for c in changes]
