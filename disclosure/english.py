@@ -9,7 +9,7 @@ from django.db import transaction
 
 from .models import PlanItem, RectificationItem, Report, Section
 from .models.translated import CURRENT, MISSING, NOT_NEEDED, STALE, fingerprint
-from .numbering import number_outline, outline_errors
+from .numbering import numbers_or
 
 FIELDS = {
     Report: [("title", "标题"), ("source", "来源"), ("preamble", "导语")],
@@ -57,7 +57,7 @@ class Entry:
 def _rows(report):
     sections = list(report.sections.all())
     levels = [section.level for section in sections]
-    numbers = number_outline(levels) if not outline_errors(levels) else [""] * len(sections)
+    numbers = numbers_or(levels, "")
     yield report, "报告"
     for section, number in zip(sections, numbers, strict=True):
         yield section, f"章节 {number}"

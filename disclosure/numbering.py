@@ -94,6 +94,12 @@ def number_outline(levels):
     return labels
 
 
+def numbers_or(levels, placeholder):
+    """The labels of an outline, or `placeholder` for every entry while the outline is invalid
+    (pages that only show numbers, such as the admin, must not fail on a half-edited outline)."""
+    return number_outline(levels) if not outline_errors(levels) else [placeholder] * len(levels)
+
+
 def nest(items, level_of):
     """Turn an outline into a tree: [(item, [children…])…]. `level_of(item)` gives each item's level."""
     root = []

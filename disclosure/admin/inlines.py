@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from ..models import PlanItem, RectificationItem, Section
-from ..numbering import MAX_LEVEL, label, number_outline, outline_errors
+from ..numbering import MAX_LEVEL, label, numbers_or, outline_errors
 
 
 class OrderedFormSet(forms.BaseInlineFormSet):
@@ -59,7 +59,7 @@ class SectionInline(OrderedInline):
         if section.report_id not in cache:
             rows = list(Section.objects.filter(report_id=section.report_id).values_list("pk", "level"))
             levels = [level for _, level in rows]
-            labels = number_outline(levels) if not outline_errors(levels) else ["—"] * len(rows)
+            labels = numbers_or(levels, "—")
             cache[section.report_id] = {pk: text for (pk, _), text in zip(rows, labels, strict=True)}
         return cache[section.report_id].get(section.pk, "—")
 
