@@ -5,6 +5,7 @@ Publishing stores this document in a Revision; the public pages, the API and `du
 
 from django.conf import settings
 
+from . import formats
 from .numbering import nest
 
 SCHEMA = "disclosure-report/1"
@@ -64,4 +65,17 @@ def build(report):
             for item in report.plans.all()
         ],
     }
+    if formats.tables(report.format):
+        document["tables"] = tables(report.format, report.tables)
     return document
+
+
+def tables(format, stored):
+    """The tables of `format` with the stored figures: every cell present, None where not filled in."""
+    stored = stored or {}
+    return {
+        t.key: {
+            r.key: {c.key: ((stored.get(t.key) or {}).get(r.key) or {}).get(c.key) for c in r.columns} for r in t.rows
+        }
+        for t in formats.tables(format)
+    }

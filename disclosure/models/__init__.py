@@ -1,3 +1,4 @@
+from .acknowledgements import Acknowledgement
 from .events import ReportEvent
 from .feedback import Feedback
 from .glossary import GlossaryEntry
@@ -6,6 +7,7 @@ from .revisions import Revision
 from .site import Link, Page, SiteSettings
 
 __all__ = [
+    "Acknowledgement",
     "Body",
     "Feedback",
     "GlossaryEntry",

@@ -11,6 +11,7 @@ ACTION_LABELS = {
     "publish": "发布",
     "schedule": "定时发布",
     "withdraw": "撤回",
+    "acknowledge": "确认提示",
 }
 
 

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.db import models
+
+
+class Acknowledgement(models.Model):
+    """A reviewer's comment on a warning of checks.py (carry-over, text vs table, repetition).
+
+    Keyed by the finding itself (check, place and message), so a warning whose figures change must be
+    acknowledged again: the reviewer vouched for what they saw, not for whatever the cell holds later.
+    """
+
+    report = models.ForeignKey(
+        "disclosure.Report", verbose_name="年报", on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    key = models.TextField("提示")
+    comment = models.TextField("审核意见")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "提示确认"
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.key.split(":", 2)[-1][:60]
