@@ -5,6 +5,9 @@ the working copy): every text field, in every language, named the way staff name
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.utils import translation
+
+from . import formats
 from .numbering import label
 
 LANGUAGE_NAMES = {"zh-hans": "简体", "zh-hant": "繁体", "en": "英文"}
@@ -76,6 +79,19 @@ def flatten(doc):
         for index, item in enumerate(doc.get(key, []), start=1):
             for field, field_name in fields:
                 flat.update(_texts(f"{name} {index} {field_name}", item.get(field)))
+    flat.update(_figures(doc))
+    return flat
+
+
+def _figures(doc):
+    """One entry per table cell, named as on the form (表三 （一）予以公开 自然人); blank cells as ""."""
+    flat = {}
+    tables = doc.get("tables") or {}
+    with translation.override("zh-hans"):
+        for table, row, column in formats.cells(doc.get("format")):
+            value = ((tables.get(table.key) or {}).get(row.key) or {}).get(column.key)
+            place = f"表{'一二三四'[table.part - 1]} {row.label} {column.label}"
+            flat[place] = "" if value is None else str(value)
     return flat
 
 

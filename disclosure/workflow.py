@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from . import document
+from . import assessment, document
 from .models import Report, ReportEvent, Revision
 
 S = Report.Status
@@ -107,6 +107,7 @@ def transition(report, user, name, comment="", at=None):
             raise TransitionError(
                 "退回修改须写明需要修改的内容。" if name == "return" else "撤回须写明公开的撤回理由。"
             )
+        _check_figures(report, name, action)
         old = report.status
         result = report
         if name == "submit":
@@ -184,8 +185,31 @@ def _cancel_schedule(report):
         report.revisions.filter(published_at__gt=timezone.now()).delete()
 
 
+def _check_figures(report, name, action):
+    """Tables that do not add up never leave the draft; warnings need a reviewer's comment before approval."""
+    if name not in ("submit", "approve"):
+        return  # publishing checks again in _freeze, whoever publishes
+    found = assessment.findings(report)
+    errors = [f for f in found if f.blocking]
+    if errors:
+        raise TransitionError(
+            f"《{report.title}》的统计表有{len(errors)}处错误，不能{action.label}："
+            f"{assessment.summary(errors)}。请在“统计表”页面改正后再{action.label}。"
+        )
+    pending = assessment.unacknowledged(report, found) if name == "approve" else []
+    if pending:
+        raise TransitionError(
+            f"还有{len(pending)}项提示需要审核人确认：{assessment.summary(pending)}。请逐项填写审核意见后再审核通过。"
+        )
+
+
 def _freeze(report, user, change_note, at):
     """The working copy as an immutable Revision; a correction must say what it corrects."""
+    errors = assessment.blocking(report)
+    if errors:
+        raise TransitionError(
+            f"《{report.title}》的统计表有{len(errors)}处错误，不能发布：{assessment.summary(errors)}。"
+        )
     change_note = (change_note or "").strip()
     previous = report.revisions.order_by("-number").first()
     if previous and not change_note:

@@ -85,3 +85,49 @@ def import_seed(body=None):
     from disclosure.importer import import_report
 
     return import_report(SEED.read_text(encoding="utf-8"), body or make_body(), 2016)
+
+
+def standard_tables(format="2021"):
+    """Full tables that pass every blocking check, built on the worked example of report-format.md.
+
+    Table 3's 总计 column: 一 = 14069, 二 = 560, （七） = 13810, 四 = 819; table 4: 790, 56 and 156.
+    Each row is split among applicants the same way, so every identity holds column by column.
+    """
+    from disclosure import checks, formats
+
+    def split(total):
+        commercial, legal = total // 10, total // 50
+        return {
+            "natural_person": total - commercial - legal,
+            "commercial": commercial,
+            "research": 0,
+            "social_welfare": 0,
+            "legal_service": legal,
+            "other": 0,
+            "total": total,
+        }
+
+    table3 = next(t for t in formats.tables(format) if t.key == "requests")
+    results = checks.result_rows(table3)
+    totals = dict.fromkeys(results, 0)
+    totals.update({"granted": 9000, "partially_granted": 1500, "denied_state_secret": 10, "unable_no_info": 2000})
+    totals[results[-1]] = 13810 - sum(v for k, v in totals.items() if k != results[-1])
+    requests = {key: split(value) for key, value in totals.items()}
+    requests["new_received"], requests["carried_over"] = split(14069), split(560)
+    requests["results_total"] = {c.key: sum(requests[k][c.key] for k in results) for c in table3.columns}
+    requests["carried_forward"] = {
+        c.key: requests["new_received"][c.key] + requests["carried_over"][c.key] - requests["results_total"][c.key]
+        for c in table3.columns
+    }
+    appeals = {
+        "reconsideration": dict(zip(["upheld", "corrected", "other", "pending", "total"], [376, 97, 196, 121, 790])),
+        "litigation_direct": dict(zip(["upheld", "corrected", "other", "pending", "total"], [16, 1, 12, 27, 56])),
+        "litigation_after_reconsideration": dict(
+            zip(["upheld", "corrected", "other", "pending", "total"], [74, 1, 30, 51, 156])
+        ),
+    }
+    active_table = next(t for t in formats.tables(format) if t.key == "active")
+    active = {
+        row.key: {c.key: ("0.00" if c.kind == formats.AMOUNT else 1) for c in row.columns} for row in active_table.rows
+    }
+    return {"active": active, "requests": requests, "appeals": appeals}

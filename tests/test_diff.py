@@ -91,3 +91,18 @@ def test_compare_against_nothing_lists_everything_as_added(doc):
     assert all(change.kind == "added" for change in changes)
     assert changes[0].where == "标题（简体）"
     assert "章节 一、（一） 标题（简体）" in [c.where for c in changes]
+
+
+def test_a_changed_figure_is_named_as_on_the_form():
+    from disclosure import diff
+    from tests.factories import standard_tables
+
+    before = {"format": "2021", "tables": standard_tables()}
+    after = {"format": "2021", "tables": standard_tables()}
+    after["tables"]["requests"]["granted"]["natural_person"] = None
+    after["tables"]["appeals"]["reconsideration"]["total"] = 791
+    changes = [(c.where, c.before, c.after) for c in diff.compare(before, after)]
+    assert changes == [
+        ("表三 （一）予以公开 自然人", str(standard_tables()["requests"]["granted"]["natural_person"]), ""),
+        ("表四 行政复议 总计", "790", "791"),
+    ]

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from .. import diff, document, workflow
+from .. import assessment, diff, document, workflow
 from ..models import Body, Report, ReportEvent, Revision
 
 
@@ -61,6 +61,12 @@ HELP = {
     "schedule": "到达发布时间后自动发布（也可在此之前退回）。更正须填写更正说明。",
     "withdraw": "撤回后年报不再出现在栏目中，原网址显示撤回时间和这里填写的撤回理由（公开）。",
 }
+
+
+def _warnings(report, found):
+    """[(finding, its acknowledgement or None)] for every warning, so the reviewer sees earlier comments."""
+    done = {a.key: a for a in report.acknowledgements.select_related("user")}
+    return [(finding, done.get(finding.key)) for finding in found if not finding.blocking]
 
 
 class ReviewingMixin:
@@ -127,8 +133,14 @@ class ReviewingMixin:
             self.message_user(request, refusal or "没有这项操作。", messages.ERROR)
             return redirect("admin:disclosure_report_change", report.pk)
         form = TransitionForm(request.POST or None, initial={"at": timezone.localtime() + datetime.timedelta(days=1)})
+        found = assessment.findings(report) if name in ("submit", "approve", "publish", "schedule") else []
+        warnings = _warnings(report, found) if name == "approve" else []
         if request.method == "POST" and form.is_valid():
             try:
+                for index, (finding, _done) in enumerate(warnings):
+                    comment = request.POST.get(f"ack-{index}", "").strip()
+                    if comment:
+                        assessment.acknowledge(report, request.user, finding, comment)
                 result = workflow.transition(
                     report, request.user, name, form.cleaned_data["comment"], form.cleaned_data["at"]
                 )
@@ -150,6 +162,11 @@ class ReviewingMixin:
             "form": form,
             "needs_time": name == "schedule",
             "correction": name in ("publish", "schedule") and report.revisions.exists(),
+            "errors": [f for f in found if f.blocking],
+            "warnings": [
+                (f"ack-{i}", finding, done, request.POST.get(f"ack-{i}", ""))
+                for i, (finding, done) in enumerate(warnings)
+            ],
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/disclosure/report/transition.html", context)

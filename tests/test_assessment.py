@@ -1,0 +1,138 @@
+"""assessment.py and the workflow: tables that do not add up cannot move on; warnings need a reviewer's comment."""
+
+import pytest
+
+from disclosure import assessment, workflow
+from disclosure.models import Acknowledgement, Report, ReportEvent
+from tests.factories import make_body, make_report, make_staff, publish, standard_tables
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def body():
+    return make_body()
+
+
+@pytest.fixture
+def staff(body):
+    return {
+        "editor": make_staff("editor", workflow.EDITOR, body),
+        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
+        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
+    }
+
+
+def broken_tables():
+    tables = standard_tables()
+    tables["requests"]["granted"]["total"] += 2
+    return tables
+
+
+def test_a_report_whose_tables_fail_cannot_be_submitted(body, staff):
+    report = make_report(body, 2024, format="2021", tables=broken_tables())
+    with pytest.raises(workflow.TransitionError) as refused:
+        workflow.transition(report, staff["editor"], "submit")
+    assert "统计表有2处错误，不能提交审核：予以公开：总计 9002 ≠ 各列之和 9000；总计：（七）总计 13810" in str(
+        refused.value
+    )
+    report.refresh_from_db()
+    assert report.status == Report.Status.DRAFT
+
+
+def test_an_empty_table_blocks_with_every_cell_counted(body, staff):
+    report = make_report(body, 2024, format="2021")
+    with pytest.raises(workflow.TransitionError, match="统计表有200处错误"):
+        workflow.transition(report, staff["editor"], "submit")
+
+
+def test_nobody_publishes_tables_that_do_not_add_up_not_even_the_system(body):
+    report = make_report(body, 2024, format="2021", tables=broken_tables())
+    with pytest.raises(workflow.TransitionError, match="不能发布"):
+        publish(report)
+    assert not report.revisions.exists()
+
+
+def test_a_report_fixed_after_submission_checks_again_at_approval(body, staff):
+    report = make_report(body, 2024, format="2021", tables=standard_tables())
+    workflow.transition(report, staff["editor"], "submit")
+    Report.objects.filter(pk=report.pk).update(tables=broken_tables())  # e.g. loaded behind the admin's back
+    with pytest.raises(workflow.TransitionError, match="不能审核通过"):
+        workflow.transition(report, staff["reviewer"], "approve")
+
+
+def carried_over_wrongly(body):
+    publish(make_report(body, 2023, format="2021", tables=standard_tables()))
+    return make_report(body, 2024, format="2021", tables=standard_tables())  # 560 carried over, not 819
+
+
+def test_warnings_do_not_stop_submission_but_need_a_comment_before_approval(body, staff):
+    report = carried_over_wrongly(body)
+    workflow.transition(report, staff["editor"], "submit")
+    with pytest.raises(workflow.TransitionError) as refused:
+        workflow.transition(report, staff["reviewer"], "approve")
+    assert str(refused.value).startswith("还有4项提示需要审核人确认：自然人：上年结转")
+    for finding in assessment.unacknowledged(report):
+        assessment.acknowledge(report, staff["reviewer"], finding, "上年结转数经核实已按复核结果调整。")
+    workflow.transition(report, staff["reviewer"], "approve")
+    report.refresh_from_db()
+    assert report.status == Report.Status.APPROVED
+    event = ReportEvent.objects.filter(report=report, action="acknowledge").first()
+    assert "审核意见：上年结转数经核实已按复核结果调整。" in event.comment and event.user == staff["reviewer"]
+
+
+def test_an_acknowledgement_needs_a_comment(body, staff):
+    report = carried_over_wrongly(body)
+    finding = assessment.unacknowledged(report)[0]
+    with pytest.raises(ValueError, match="请填写审核意见"):
+        assessment.acknowledge(report, staff["reviewer"], finding, "  ")
+    assert not Acknowledgement.objects.exists()
+
+
+def test_changed_figures_need_a_new_acknowledgement(body, staff):
+    report = carried_over_wrongly(body)
+    for finding in assessment.unacknowledged(report):
+        assessment.acknowledge(report, staff["reviewer"], finding, "已核实。")
+    assert assessment.unacknowledged(report) == []
+    tables = standard_tables()
+    tables["requests"]["carried_over"]["natural_person"] += 1
+    tables["requests"]["carried_over"]["total"] += 1
+    tables["requests"]["new_received"]["natural_person"] -= 1
+    tables["requests"]["new_received"]["total"] -= 1
+    Report.objects.filter(pk=report.pk).update(tables=tables)
+    report.refresh_from_db()
+    assert [f.path for f in assessment.unacknowledged(report)] == [
+        "tables.requests.carried_over.natural_person",
+        "tables.requests.carried_over.total",
+    ]
+
+
+def test_the_previous_document_is_last_years_public_revision(body):
+    assert assessment.previous_document(make_report(body, 2024, format="2021")) is None
+    last = make_report(body, 2023, format="2021", tables=standard_tables())
+    assert assessment.previous_document(Report.objects.get(year=2024)) is None  # a draft is not a record
+    publish(last)
+    assert assessment.previous_document(Report.objects.get(year=2024))["year"] == 2023
+
+
+def test_the_approve_page_lists_warnings_and_takes_the_comments(client, body, staff):
+    report = carried_over_wrongly(body)
+    workflow.transition(report, staff["editor"], "submit")
+    client.force_login(staff["reviewer"])
+    url = f"/admin/disclosure/report/{report.pk}/transition/approve/"
+    page = client.get(url).content.decode()
+    assert "需要审核人确认的提示（4项）" in page and "审核意见（必填）" in page
+    response = client.post(url, {"comment": "", "ack-0": "已核实", "ack-1": "已核实"})
+    assert response.status_code == 200 and "还有2项提示需要审核人确认" in response.content.decode()
+    assert Acknowledgement.objects.count() == 2  # what was typed is kept
+    response = client.post(url, {"comment": "", "ack-2": "已核实", "ack-3": "已核实"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.APPROVED
+
+
+def test_the_submit_page_shows_the_errors(client, body, staff):
+    report = make_report(body, 2024, format="2021", tables=broken_tables())
+    client.force_login(staff["editor"])
+    page = client.get(f"/admin/disclosure/report/{report.pk}/transition/submit/").content.decode()
+    assert "统计表有2处错误（不能提交审核）" in page
