@@ -119,12 +119,11 @@ def standard_tables(format="2021"):
         c.key: requests["new_received"][c.key] + requests["carried_over"][c.key] - requests["results_total"][c.key]
         for c in table3.columns
     }
+    outcomes = ("upheld", "corrected", "other", "pending", "total")
     appeals = {
-        "reconsideration": dict(zip(["upheld", "corrected", "other", "pending", "total"], [376, 97, 196, 121, 790])),
-        "litigation_direct": dict(zip(["upheld", "corrected", "other", "pending", "total"], [16, 1, 12, 27, 56])),
-        "litigation_after_reconsideration": dict(
-            zip(["upheld", "corrected", "other", "pending", "total"], [74, 1, 30, 51, 156])
-        ),
+        "reconsideration": dict(zip(outcomes, (376, 97, 196, 121, 790), strict=True)),
+        "litigation_direct": dict(zip(outcomes, (16, 1, 12, 27, 56), strict=True)),
+        "litigation_after_reconsideration": dict(zip(outcomes, (74, 1, 30, 51, 156), strict=True)),
     }
     active_table = next(t for t in formats.tables(format) if t.key == "active")
     active = {
