@@ -96,19 +96,28 @@ def cell_problem(value, kind):
     return ""
 
 
+def _row_totals(check, key, rows, values, describe):
+    """总计 is the sum of the other cells of its row (T3-col for table 3's rows, T4-sum for table 4's groups)."""
+    found = []
+    for row in rows:
+        cells = values[row.key]
+        expected = sum(cells[c.key] for c in row.columns if c.key != "total")
+        if cells["total"] != expected:
+            path = f"tables.{key}.{row.key}.total"
+            involved = tuple(f"tables.{key}.{row.key}.{c.key}" for c in row.columns)
+            found.append(Finding(check, path, describe(row, cells["total"], expected), True, involved))
+    return found
+
+
 def _t3_columns(table, requests):
     """T3-col: in every row, 总计 is the sum of the six kinds of applicant."""
-    found = []
-    parts = [c for c in table.columns if c.key != "total"]
-    for row in table.rows:
-        values = requests[row.key]
-        expected = sum(values[c.key] for c in parts)
-        if values["total"] != expected:
-            path = f"tables.requests.{row.key}.total"
-            message = f"{_short(row.label)}：总计 {values['total']} ≠ 各列之和 {expected}"
-            cells = tuple(f"tables.requests.{row.key}.{c.key}" for c in table.columns)
-            found.append(Finding("T3-col", path, message, True, cells))
-    return found
+    return _row_totals(
+        "T3-col",
+        "requests",
+        table.rows,
+        requests,
+        lambda row, total, sum_: f"{_short(row.label)}：总计 {total} ≠ 各列之和 {sum_}",
+    )
 
 
 def result_rows(table):
@@ -152,16 +161,13 @@ def _t3_balance(table, requests):
 
 def _t4_sums(appeals):
     """T4-sum: in each of the three groups, 总计 is the sum of the four outcomes."""
-    found = []
-    for row in formats.APPEALS.rows:
-        values = appeals[row.key]
-        expected = sum(values[k] for k in ("upheld", "corrected", "other", "pending"))
-        if values["total"] != expected:
-            path = f"tables.appeals.{row.key}.total"
-            message = f"{row.label}：总计 {values['total']} ≠ 结果维持、结果纠正、其他结果、尚未审结之和 {expected}"
-            cells = tuple(f"tables.appeals.{row.key}.{c.key}" for c in row.columns)
-            found.append(Finding("T4-sum", path, message, True, cells))
-    return found
+    return _row_totals(
+        "T4-sum",
+        "appeals",
+        formats.APPEALS.rows,
+        appeals,
+        lambda row, total, sum_: f"{row.label}：总计 {total} ≠ 结果维持、结果纠正、其他结果、尚未审结之和 {sum_}",
+    )
 
 
 def totals(format, tables):

@@ -169,16 +169,14 @@ def _tables(value, fmt, bad):
     if not layout:
         bad("tables", "旧版格式（legacy）的年报没有统计表。")
         return
-    if not isinstance(value, dict):
-        bad("tables", "应为对象。")
+    if not _object(value, "tables", bad):
         return
     for key, rows in value.items():
         table = layout.get(key)
         if table is None:
             bad(f"tables.{key}", f"{fmt}格式没有这张表；应为 {'、'.join(layout)} 之一。")
             continue
-        if not isinstance(rows, dict):
-            bad(f"tables.{key}", "应为对象。")
+        if not _object(rows, f"tables.{key}", bad):
             continue
         known_rows = {row.key: row for row in table.rows}
         for row_key, cells in rows.items():
@@ -186,8 +184,7 @@ def _tables(value, fmt, bad):
             if row is None:
                 bad(f"tables.{key}.{row_key}", "这张表没有这一行。")
                 continue
-            if not isinstance(cells, dict):
-                bad(f"tables.{key}.{row_key}", "应为对象。")
+            if not _object(cells, f"tables.{key}.{row_key}", bad):
                 continue
             columns = {column.key: column for column in row.columns}
             for column_key, figure in cells.items():
@@ -198,6 +195,12 @@ def _tables(value, fmt, bad):
                 elif figure is not None and not _well_typed(figure, column.kind):
                     kind = "金额（数字或数字字符串，单位万元）" if column.kind == formats.AMOUNT else "整数"
                     bad(path, f"应为{kind}或 null，而不是 {figure!r}。")
+
+
+def _object(value, path, bad):
+    if not isinstance(value, dict):
+        bad(path, "应为对象。")
+    return isinstance(value, dict)
 
 
 def _well_typed(figure, kind):
