@@ -234,7 +234,12 @@ def _carry_over(document, previous):
 # characters between the words (共、了、各类) but never a sentence break, so a number is tied to its phrase.
 _GAP = r"[^。；！？\n\d]{0,12}?"
 QUOTED = (
-    (rf"(?:新收|收到|受理){_GAP}申请{_GAP}(\d+)\s*[件个]", "requests.new_received.total", "本年新收"),
+    # 收到/受理 only with 信息公开申请: 受理高危险性体育项目经营许可申请23件 is a licence, not table 3.
+    (
+        rf"(?:新收{_GAP}申请|(?:收到|受理){_GAP}信息公开申请){_GAP}(\d+)\s*[件个]",
+        "requests.new_received.total",
+        "本年新收",
+    ),
     (rf"上年结转{_GAP}(\d+)\s*件", "requests.carried_over.total", "上年结转"),
     (rf"(?<!部分)予以公开{_GAP}(\d+)\s*件", "requests.granted.total", "予以公开"),
     (rf"部分公开{_GAP}(\d+)\s*件", "requests.partially_granted.total", "部分公开"),
@@ -253,6 +258,8 @@ def _text_vs_table(document):
             for match in re.finditer(pattern, text):
                 if name == "本年新收" and re.search("复议|诉讼", match.group(0)):
                     continue  # 收到行政复议申请 is table 4's business, not table 3's
+                if name == "行政复议总计" and "诉讼" in match.group(0):
+                    continue  # 行政复议和行政诉讼案件各1件 does not give the reconsideration total alone
                 value = _figure(tables, cell)
                 quoted = int(match.group(1))
                 if value is not None and quoted != value:

@@ -225,3 +225,15 @@ def test_every_cell_path_is_unique_and_in_the_documents_shape():
     paths = [formats.path(*cell) for cell in formats.cells("2021")]
     assert len(paths) == len(set(paths)) == 10 + 175 + 15
     assert len(formats.cells("2019")) == 22 + 23 * 7 + 15
+
+
+@pytest.mark.parametrize(
+    "text", ["受理高危险性体育项目经营许可申请23件。", "发生行政复议和行政诉讼案件各1件。", "收到申请表格5件。"]
+)
+def test_ordinary_wording_is_not_read_as_a_quoted_figure(text):
+    assert checks.warnings(doc(sections=[section(text)])) == []
+
+
+def test_a_quoted_information_request_figure_is_still_read():
+    found = checks.warnings(doc(sections=[section("本年度共受理政府信息公开申请14070件。")]))
+    assert [f.path for f in found] == ["tables.requests.new_received.total"]
