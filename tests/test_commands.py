@@ -362,7 +362,7 @@ def every_count():
 
 
 def demo_files():
-    return sorted(load_demo.REPORTS.glob("*.txt"))
+    return sorted(load_demo.REPORTS.glob("*.txt")) + sorted(load_demo.DOCUMENTS.glob("*.json"))
 
 
 def test_load_demo_twice_creates_no_duplicates():
@@ -468,7 +468,18 @@ def test_load_demo_publishes_a_report_whose_text_has_no_date(tmp_path, monkeypat
         "锦州市体育局2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n", encoding="utf-8"
     )
     monkeypatch.setattr(load_demo, "REPORTS", tmp_path)
+    monkeypatch.setattr(load_demo, "DOCUMENTS", tmp_path)
     run("load_demo")
     revision = Revision.objects.public().get()
     assert revision.year == 2019
     assert revision.published_on == timezone.localdate()
+
+
+def test_load_demo_publishes_two_consecutive_standard_format_years():
+    run("load_demo")
+    revisions = Revision.objects.public().filter(body__slug="sports-bureau", year__in=[2023, 2024])
+    assert sorted(r.document["format"] for r in revisions) == ["2021", "2021"]
+    this = revisions.get(year=2024).document["tables"]["requests"]
+    last = revisions.get(year=2023).document["tables"]["requests"]
+    assert this["carried_over"] == last["carried_forward"]
+    assert revisions.get(year=2024).document["title"]["zh-hant"] == "錦州市體育局2024年政府信息公開工作年度報告"
