@@ -6,4 +6,5 @@ class DisclosureConfig(AppConfig):
     verbose_name = "政府信息公开年报"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the Traditional-Chinese derivation)
+        # Connect the Traditional-Chinese derivation (signals) and the access audit trail (audit).
+        from . import audit, signals  # noqa: F401
