@@ -115,3 +115,10 @@ def test_no_template_has_inline_script_or_style():
             if INLINE.search(line):
                 found.append(f"{template.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not found, "inline code the Content-Security-Policy would block:\n" + "\n".join(found)
+
+
+@pytest.mark.django_db
+def test_with_debug_on_the_technical_error_pages_keep_their_inline_styles(client, settings):
+    settings.DEBUG = True
+    assert "Content-Security-Policy" not in client.get("/no/such/page/").headers
+    assert "Content-Security-Policy" in client.get("/").headers
