@@ -6,4 +6,6 @@ class DisclosureConfig(AppConfig):
     verbose_name = "政府信息公开年报"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the Traditional-Chinese derivation)
+        from . import pagecache, signals  # noqa: F401  (signals connects the Traditional-Chinese derivation)
+
+        pagecache.connect()

@@ -11,6 +11,7 @@ from . import document
 from .document import texts
 from .forms import ColumnFilterForm
 from .models import Body, Page, Report, Revision
+from .pagecache import public_page
 from .presentation import pick, report_view
 from .workflow import is_member
 
@@ -23,6 +24,7 @@ def _listing(revisions):
     ]
 
 
+@public_page
 def home(request):
     public = Revision.objects.public()
     latest = public.select_related("body").order_by("-published_at")[:6]
@@ -30,6 +32,7 @@ def home(request):
     return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
 
 
+@public_page
 def column(request):
     public = Revision.objects.public()
     years = sorted(set(public.values_list("year", flat=True)), reverse=True)
@@ -53,6 +56,7 @@ def column(request):
     )
 
 
+@public_page
 def report(request, year, body):
     revision = Revision.objects.public().filter(year=year, body__slug=body).first()
     if revision is None:
@@ -93,6 +97,7 @@ def preview(request, report_id):
     return response
 
 
+@public_page
 def page(request, slug):
     page = get_object_or_404(Page, slug=slug)
     lang = get_language()
@@ -100,6 +105,7 @@ def page(request, slug):
     return render(request, "disclosure/page.html", {"page": page, "title": title, "body": body})
 
 
+@public_page
 def site_map(request):
     """网站地图: every public page, kept in step with the pages themselves."""
     revisions = Revision.objects.public().select_related("body").order_by("-year", "body__position", "body__name")
