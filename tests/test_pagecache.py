@@ -93,7 +93,7 @@ def test_pages_differ_by_language_and_preference(client, page_cache):
     plain = client.get(url)
     client.cookies["pref_size"] = "large"
     large = client.get(url)
-    assert large["X-Page-Cache"] == "miss" and 'text-large' in large.content.decode()
+    assert large["X-Page-Cache"] == "miss" and "text-large" in large.content.decode()
     del client.cookies["pref_size"]
     english = client.get("/en" + url)
     assert english["X-Page-Cache"] == "miss"
