@@ -41,9 +41,12 @@ def store():
     if not alias:
         return None
     cache = caches[alias]
-    if getattr(cache, "is_down", lambda: False)():
-        return None
-    return cache
+    return None if _down(cache) else cache
+
+
+def _down(cache):
+    # portal.cache.DegradingRedisCache knows when Redis has failed; other backends are always up.
+    return getattr(cache, "is_down", lambda: False)()
 
 
 def _next_due():
@@ -122,6 +125,8 @@ def public_page(view):
             return _answer(request, _tag(_render(view(request, *args, **kwargs))))
         key = page_key(request, generation(cache))
         frozen = cache.get(key)
+        if _down(cache):  # it failed just now: this answer, too, comes without the cache
+            return _answer(request, _tag(_render(view(request, *args, **kwargs))))
         if frozen is not None:
             response = HttpResponse(frozen["content"], status=200)
             for name, value in frozen["headers"]:
@@ -138,7 +143,8 @@ def public_page(view):
                 {"content": response.content, "headers": headers, "etag": response["ETag"]},
                 settings.PAGE_CACHE_SECONDS,
             )
-            response["X-Page-Cache"] = "miss"
+            if not _down(cache):
+                response["X-Page-Cache"] = "miss"
         return _answer(request, response)
 
     return wrapper
