@@ -103,11 +103,13 @@ class PostgreSQL:
 class Gunicorn:
     """gunicorn with the project's config (portal/gunicorn.py), its output in `log`."""
 
-    def __init__(self, env, workers=2, access_log=None):
+    def __init__(self, env, workers=None, access_log=None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.mkstemp(prefix="portal-gunicorn-", suffix=".log")[1])
-        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)}
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        if workers:  # otherwise the config's own rule (two per core plus one)
+            env["GUNICORN_WORKERS"] = str(workers)
         # The access log would time the benchmark's writes to a file too: off unless asked for.
         env["GUNICORN_ACCESS_LOG"] = access_log or "/dev/null"
         with self.log.open("w") as log:

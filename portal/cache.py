@@ -10,7 +10,7 @@ add a connection attempt to every request.
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("portal.cache")
 
@@ -61,9 +61,23 @@ def _degrading(name, default=None):
     return method
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django makes a new redis.Redis for every operation; with redis-py 8 that costs ~0.8 ms, more than the
+    round trip itself (bench/RESULTS.md). A client per connection pool is safe to share: the pool does the work.
+    """
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            clients[index] = self._client(connection_pool=self._get_connection_pool(index))
+        return clients[index]
+
+
 class DegradingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         from redis.exceptions import RedisError
 
         self._errors = (RedisError, OSError)
