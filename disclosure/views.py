@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -11,31 +12,41 @@ from . import document
 from .document import texts
 from .forms import ColumnFilterForm
 from .models import Body, Page, Report, Revision
+from .pagecache import public_page
 from .presentation import pick, report_view
 from .workflow import is_member
 
 
+def _listed(revisions):
+    """Revisions as lists need them: titles from their own columns and the body's name as published (from the
+    document), but never the whole document, which would make a column page parse ten entire reports."""
+    body_names = KeyTransform("name", KeyTransform("body", "document"))
+    return revisions.select_related("body").defer("document").annotate(body_names=body_names)
+
+
 def _listing(revisions):
+    """Title and body name of each revision, in the page's language or marked as the Chinese source."""
     lang = get_language()
     return [
-        {"revision": r, "title": pick(r.document["title"], lang), "body": pick(r.document["body"]["name"], lang)}
-        for r in revisions
+        {"revision": r, "title": pick(texts(r, "title"), lang), "body": pick(r.body_names, lang)} for r in revisions
     ]
 
 
+@public_page
 def home(request):
     public = Revision.objects.public()
-    latest = public.select_related("body").order_by("-published_at")[:6]
+    latest = _listed(public).order_by("-published_at")[:6]
     bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
     return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
 
 
+@public_page
 def column(request):
     public = Revision.objects.public()
     years = sorted(set(public.values_list("year", flat=True)), reverse=True)
     bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
     form = ColumnFilterForm(request.GET or None, years, bodies)
-    revisions = public.select_related("body").order_by("-year", "body__position", "body__name")
+    revisions = _listed(public).order_by("-year", "body__position", "body__name")
     if form.is_valid():
         if form.cleaned_data["year"]:
             revisions = revisions.filter(year=form.cleaned_data["year"])
@@ -49,10 +60,18 @@ def column(request):
     return render(
         request,
         "disclosure/column.html",
-        {"form": form, "page": page, "reports": _listing(page.object_list), "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            # 1 2 … 9 10 11 … 99 100: a column of a thousand reports must not list a hundred page links.
+            "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "reports": _listing(page.object_list),
+            "query": query.urlencode(),
+        },
     )
 
 
+@public_page
 def report(request, year, body):
     revision = Revision.objects.public().filter(year=year, body__slug=body).first()
     if revision is None:
@@ -93,6 +112,7 @@ def preview(request, report_id):
     return response
 
 
+@public_page
 def page(request, slug):
     page = get_object_or_404(Page, slug=slug)
     lang = get_language()
@@ -100,9 +120,10 @@ def page(request, slug):
     return render(request, "disclosure/page.html", {"page": page, "title": title, "body": body})
 
 
+@public_page
 def site_map(request):
     """网站地图: every public page, kept in step with the pages themselves."""
-    revisions = Revision.objects.public().select_related("body").order_by("-year", "body__position", "body__name")
+    revisions = _listed(Revision.objects.public()).order_by("-year", "body__position", "body__name")
     by_year = {}
     for item in _listing(revisions):
         by_year.setdefault(item["revision"].year, []).append(item)

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .cache import caches_from_url
+
 
 def env_bool(name, default=False):
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
@@ -96,6 +98,14 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The shared cache: CACHE_URL=redis://127.0.0.1:6379/0 (see portal/cache.py). Without it each process keeps
+# its own, and public pages are not cached at all, since one process could not tell the others to forget.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = caches_from_url(CACHE_URL)
+# Public pages cached under the site's generation (disclosure/pagecache.py); PAGE_CACHE=0 turns it off.
+PAGE_CACHE_ALIAS = "default" if CACHE_URL and env_bool("PAGE_CACHE", True) else None
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
 
 # Staff passwords: at least 12 characters (PASSWORD_MIN_LENGTH) and Django's checks, with messages in Chinese.
 AUTH_PASSWORD_VALIDATORS = [
