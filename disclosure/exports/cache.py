@@ -6,6 +6,8 @@ behind files drawn by the old code. Files are written under a temporary name and
 so two workers drawing the same file at once never serve half of one.
 """
 
+import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -25,7 +27,9 @@ def directory():
 
 
 def file_name(revision, lang, kind):
-    return f"report-{revision.pk}-{lang}-v{EXPORT_VERSION}.{kind}"
+    # The digest guards against a revision id used again (a database restored or rebuilt beside old files).
+    digest = hashlib.sha256(json.dumps(revision.document, sort_keys=True).encode()).hexdigest()[:12]
+    return f"report-{revision.pk}-{digest}-{lang}-v{EXPORT_VERSION}.{kind}"
 
 
 def path(revision, lang, kind):

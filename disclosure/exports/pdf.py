@@ -6,6 +6,7 @@ printed documents) and English in DejaVu Serif with UMing behind it for any Chin
 Only the glyphs used are embedded (a subset), which keeps a report around 100 KB.
 """
 
+import functools
 import logging
 from pathlib import Path
 
@@ -26,6 +27,7 @@ INDENT = "\u3000\u3000"  # two ideographic spaces: the first-line indent of Chin
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
+@functools.cache
 def cjk_font():
     """(path, index in the collection) of the CJK TrueType font: the setting, else the first installed."""
     candidates = [getattr(settings, "EXPORT_PDF_FONT", "")] + [

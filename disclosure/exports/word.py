@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 
 from .layout import Heading, Item, Paragraph, Table, colon, figure
 
@@ -170,15 +171,24 @@ def _table(document, block, chinese):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = WIDTHS[block.shape](grid.width)
-    for row in table.rows:
-        for column, cell in enumerate(row.cells):
+    # Fixed layout with the widths in both places Word and LibreOffice read them (w:tblGrid and each w:tcW).
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    # The cells, looked up once: table.cell() walks the whole table on every call (seconds for table 3).
+    # Merged regions never overlap, so a merge never removes a cell another region still needs.
+    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for row in cells:
+        for column, cell in enumerate(row):
             cell.width = widths[column]
     for index in range(block.head_rows):
         _repeat_header(table.rows[index])
     for r, c, cell in block.rows:
-        target = table.cell(r, c)
+        target = cells[r][c]
         if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            target = target.merge(cells[r + cell.rowspan - 1][c + cell.colspan - 1])
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = target.paragraphs[0]
         fmt = paragraph.paragraph_format
