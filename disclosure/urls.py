@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accessibility, deadline_views, feedback, preferences, views
+from . import accessibility, deadline_views, downloads, feedback, opendata, preferences, views
 from .tablecsv import download as tables_csv
 
 app_name = "disclosure"
@@ -20,4 +20,6 @@ urlpatterns = [
     path("accessibility/help/", accessibility.help_page, name="a11y_help"),
     path("reports/deadlines/", deadline_views.latest, name="deadlines_latest"),
     path("reports/deadlines/<int:year>/", deadline_views.overview, name="deadlines"),
+    path("reports/<int:year>/<slug:body>/download.<str:kind>", downloads.download, name="download"),
+    path("opendata/", opendata.page, name="opendata"),
 ]
