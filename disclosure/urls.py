@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accessibility, deadline_views, feedback, preferences, views
+from . import accessibility, deadline_views, feedback, feeds, preferences, views
 
 app_name = "disclosure"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("reports/<int:year>/<slug:body>/", views.report, name="report"),
     path("reports/preview/<int:report_id>/", views.preview, name="preview"),
     path("sitemap/", views.site_map, name="site_map"),
+    path("search/", views.search, name="search"),
+    path("feeds/reports.rss", feeds.rss, name="feed_rss"),
+    path("feeds/reports.atom", feeds.atom, name="feed_atom"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("feedback/", feedback.feedback, name="feedback"),
     path("feedback/thanks/", feedback.thanks, name="feedback_thanks"),
