@@ -33,8 +33,7 @@ class ReportFeed(Feed):
     def feed_url(self):
         return reverse("disclosure:feed_atom" if self.feed_type is Atom1Feed else "disclosure:feed_rss")
 
-    def language(self):
-        return get_language()
+    # No `language` attribute: the framework then writes the active language (zh-hans, zh-hant or en).
 
     def items(self):
         now = timezone.now()
