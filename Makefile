@@ -45,6 +45,7 @@ run: $(VENV)/.installed messages
 
 bench: $(VENV)/.installed messages
 	$(PY) bench/languages.py
+	$(PY) bench/search.py
 
 # Debian packages the tests need: Chromium and CJK fonts for browser tests, PostgreSQL for the second run,
 # GNU gettext to check the interface catalogue.

@@ -11,6 +11,7 @@ all occur in the report, not necessarily in the same passage.
 
 import html
 import re
+import threading
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -194,23 +195,27 @@ class EntryCache:
     def __init__(self, size=6000):
         self.size = size
         self._entries = OrderedDict()
+        self._lock = threading.Lock()  # threaded workers share the cache; reordering is not atomic
 
     def get_many(self, keys):
         found = {}
-        for key in keys:
-            if key in self._entries:
-                self._entries.move_to_end(key)
-                found[key] = self._entries[key]
+        with self._lock:
+            for key in keys:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+                    found[key] = self._entries[key]
         return found
 
     def put(self, key, value):
-        self._entries[key] = value
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
     def clear(self):
-        self._entries.clear()
+        with self._lock:
+            self._entries.clear()
 
 
 CACHE = EntryCache()

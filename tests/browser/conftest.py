@@ -32,6 +32,7 @@ PAGES = {
     "column-filtered": "/reports/?year=2016&body=sports-bureau",
     "report": REPORT,
     "site-map": "/sitemap/",
+    "search": "/search/?q=政府信息公开 依申请",
     "deadlines": "/reports/deadlines/2018/",
     "about": "/pages/about/",
     "not-found": "/reports/1999/no-such-body/",
