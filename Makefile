@@ -45,6 +45,7 @@ run: $(VENV)/.installed messages
 
 bench: $(VENV)/.installed messages bench-packages
 	$(PY) bench/languages.py
+	$(PY) bench/search.py
 	$(PY) bench/serving.py
 
 # What bench/serving.py needs: wrk as the load generator, PostgreSQL and Redis as production has them.

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from . import document, trends
+from . import document, sitemaps, trends
+from . import search as search_module
 from .document import texts
 from .forms import ColumnFilterForm
 from .models import Body, Page, Report, Revision
@@ -134,7 +135,7 @@ def page(request, slug):
 @public_page
 def site_map(request):
     """网站地图: every public page, kept in step with the pages themselves."""
-    revisions = _listed(Revision.objects.public()).order_by("-year", "body__position", "body__name")
+    revisions = _listed(sitemaps.public_reports())
     by_year = {}
     for item in _listing(revisions):
         by_year.setdefault(item["revision"].year, []).append(item)
@@ -143,3 +144,34 @@ def site_map(request):
         "disclosure/site_map.html",
         {"by_year": sorted(by_year.items(), reverse=True), "pages": Page.objects.all()},
     )
+
+
+def search(request):
+    """站内搜索 across published reports in the page's language; the matching lives in search.py."""
+    lang = get_language()
+    query = request.GET.get("q", "")
+    terms, truncated = search_module.parse(query)
+    limit = search_module.MAX_QUERY_LENGTH
+    context = {"query": query[:limit], "terms": terms, "truncated": truncated, "max_length": limit}
+    if terms:
+        found = search_module.search(_search_entries(lang), terms)
+        page = Paginator(found, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(page=page, hits=[search_module.hit(entry, terms) for entry in page.object_list])
+    return render(request, "disclosure/search.html", context)
+
+
+def _search_entries(lang):
+    """Every public revision's search entry in `lang`, built only for revisions not yet in the cache."""
+    # The key holds everything the entry is built from besides the immutable document, so a renamed body
+    # slug gives a new entry rather than a stale link.
+    rows = Revision.objects.public().values_list("pk", "year", "published_at", "body__slug")
+    keys = {pk: (pk, year, published_at, slug, lang) for pk, year, published_at, slug in rows}
+    entries = search_module.CACHE.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in entries]
+    for pk, doc in Revision.objects.filter(pk__in=missing).values_list("pk", "document").iterator(500):
+        key = keys[pk]
+        _pk, year, published_at, slug, _lang = key
+        url = reverse("disclosure:report", args=[year, slug])
+        entries[key] = search_module.entry(pk, year, published_at, url, doc, lang)
+        search_module.CACHE.put(key, entries[key])
+    return list(entries.values())

@@ -35,6 +35,7 @@ PAGES = {
     "report": REPORT,
     "report-tables": TABLES_REPORT,
     "site-map": "/sitemap/",
+    "search": "/search/?q=政府信息公开 依申请",
     "deadlines": "/reports/deadlines/2018/",
     "about": "/pages/about/",
     "not-found": "/reports/1999/no-such-body/",
