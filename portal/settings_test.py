@@ -26,3 +26,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_ALIAS = None
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+DOWNLOAD_CACHE_DIR = tempfile.mkdtemp(prefix="portal-test-downloads-")
