@@ -3,11 +3,14 @@
 It starts from the home page of every language, sitemap.xml and robots.txt, follows every same-site link
 it finds (HTML links, sitemap and feed entries, URLs inside JSON), and fetches extra addresses given by the
 test. Extra addresses may name endpoints that are not merged yet: a 404 there is skipped, not a failure.
+Downloads are searched as text: Word files unzipped, the text of PDFs extracted.
 """
 
 import contextlib
+import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -58,7 +61,7 @@ class Crawl:
         response = self.client.get(url)
         content_type = response.get("Content-Type", "")
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        page = Page(url, response.status_code, content_type, body.decode("utf-8", "replace"))
+        page = Page(url, response.status_code, content_type, readable(body))
         if response.status_code in (301, 302, 303, 307, 308):
             page.text += "\n" + response["Location"]
         self.pages[url] = page
@@ -91,6 +94,18 @@ class Crawl:
 
     def containing(self, marker):
         return [url for url, page in self.pages.items() if marker.lower() in page.text.lower()]
+
+
+def readable(body):
+    """The text of a response as a search for markers needs it: Word files unzipped, PDFs' text extracted."""
+    if body.startswith(b"PK\x03\x04"):
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    if body.startswith(b"%PDF"):
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages)
+    return body.decode("utf-8", "replace")
 
 
 def _strings(value):

@@ -108,3 +108,22 @@ def test_a_real_postgresql_address_with_nothing_listening_gives_the_503():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.stdout.split() == ["503", "120", "True"], result.stderr[-2000:]
+
+
+def test_with_the_shared_page_cache_pages_already_cached_are_still_served(client, published, settings):
+    from django.core.cache import caches
+
+    from disclosure.models import SiteSettings
+
+    settings.PAGE_CACHE_ALIAS = "default"
+    SiteSettings.load()
+    caches["default"].clear()
+    try:
+        assert client.get("/reports/2016/sports-bureau/").status_code == 200  # now cached
+        with database_down():
+            cached = client.get("/reports/2016/sports-bureau/")
+            uncached = client.get("/en/reports/2016/sports-bureau/")
+        assert cached.status_code == 200 and cached["X-Page-Cache"] == "hit"
+        assert uncached.status_code == 503
+    finally:
+        caches["default"].clear()

@@ -145,4 +145,7 @@ def test_the_crawl_would_see_a_leak(client, site):
     draft = markers["DRAFTMARKERk2"]
     publish(draft)
     crawl = Crawl(client).run()
-    assert "/reports/2011/sports-bureau/" in crawl.containing("DRAFTMARKERk2")
+    leaks = crawl.containing("DRAFTMARKERk2")
+    assert "/reports/2011/sports-bureau/" in leaks
+    # … in downloads too, where the text is zipped (Word) or laid out in glyphs (PDF).
+    assert {url.rsplit(".", 1)[-1] for url in leaks if "/download." in url} >= {"docx", "pdf"}

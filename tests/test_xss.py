@@ -104,6 +104,14 @@ def filled(client, chief):
         glossary = {"simplified": f"第1节{short}"[:50], "traditional": short, "note": payload}
         assert client.post("/admin/disclosure/glossaryentry/add/", glossary).status_code == 302
     publish(Report.objects.get(pk=report.pk))
+    # A correction's change note (修订记录 on the public page), typed on the publish form.
+    report.refresh_from_db()
+    report.preamble_zh_hans += "更正"
+    report.save()
+    transition = f"/admin/disclosure/report/{report.pk}/transition/"
+    for name, comment in (("submit", ""), ("approve", ""), ("publish", xss.PAYLOADS[5])):
+        Report.objects.filter(pk=report.pk).update(submitted_by=None)  # the superuser plays every role
+        assert client.post(transition + name + "/", {"comment": comment}).status_code == 302, name
 
     # A legacy text through the importer, headings and paragraphs carrying payloads.
     payloads = itertools.cycle(xss.PAYLOADS)
@@ -116,6 +124,9 @@ def filled(client, chief):
             lines.append(line)
     imported, _warnings = import_report("\n".join(lines), make_body("education-bureau", "锦州市教育局"), 2016)
     publish(imported)
+    # Withdrawn with a public reason, typed on the withdraw form: its address shows the reason (410).
+    withdraw = {"comment": xss.PAYLOADS[3]}
+    assert client.post(f"/admin/disclosure/report/{imported.pk}/transition/withdraw/", withdraw).status_code == 302
 
     # A disclosure-report/1 document through load_report's loader.
     doc = json.loads((ROOT / "disclosure/demo/documents/sports-bureau-2023.json").read_text(encoding="utf-8"))
@@ -139,6 +150,7 @@ def filled(client, chief):
         f"/admin/disclosure/report/{report.pk}/history/",
         english,
         f"/admin/disclosure/report/{report.pk}/transition/withdraw/",
+        f"/admin/disclosure/report/{imported.pk}/history/",
         f"/admin/disclosure/report/{imported.pk}/change/",
         f"/admin/disclosure/report/{loaded.pk}/change/",
         f"/admin/disclosure/report/{loaded.pk}/history/",
@@ -159,7 +171,11 @@ def filled(client, chief):
 def test_every_payload_stays_inert_on_every_public_and_admin_page(client, chief, filled):
     assert Body.objects.get(slug="sports-bureau").name_zh_hans in xss.PAYLOADS
     shown = []
-    public = Crawl(client).run()
+    withdrawn = ["/reports/2016/education-bureau/", "/en/reports/2016/education-bureau/"]
+    public = Crawl(client).run(withdrawn)
+    assert public.pages[withdrawn[0]].status == 410
+    assert xss.PAYLOADS[3] in xss.text_of(public.pages[withdrawn[0]].text)  # the withdrawal reason, as text
+    assert xss.PAYLOADS[5] in xss.text_of(public.pages["/reports/2016/sports-bureau/"].text)  # the change note
     pages = {url: page.text for url, page in public.pages.items() if "html" in page.content_type}
     assert len(pages) > 30
     client.force_login(chief)
@@ -190,3 +206,36 @@ def test_links_and_web_addresses_refuse_javascript_urls(client, chief):
         "/admin/disclosure/link/add/", {"label_zh_hans": "链接", "url": "javascript:xssprobe()", "position": 1}
     )
     assert response.status_code == 200 and dom.parse(response).find_all(class_="errorlist")
+
+
+REFLECTED = [
+    "/feedback/?subject={p}&from={p}",
+    "/reports/?year={p}&body={p}&page={p}",
+    "/reports/deadlines/?year={p}",
+    "/search/?q={p}",
+    "/opendata/?q={p}",
+    "/sitemap/?q={p}",
+    "/no/such/page/?q={p}",
+]
+
+
+@pytest.mark.parametrize("template", REFLECTED)
+def test_what_a_visitor_puts_in_the_address_comes_back_inert(client, template):
+    from urllib.parse import quote
+
+    for payload in xss.PAYLOADS:
+        for prefix in ("", "/en"):
+            response = client.get(prefix + template.format(p=quote(payload)))
+            if response.status_code == 404 and template.startswith(("/search/", "/opendata/")):
+                continue  # not merged yet
+            assert xss.problems(response.content.decode()) == [], (template, payload)
+
+
+@pytest.mark.parametrize(
+    "target", ["javascript:xssprobe()", "//evil.example/", "https://evil.example/", "/\\evil.example", " javascript:x"]
+)
+def test_preference_links_only_send_the_visitor_back_to_this_site(client, target):
+    response = client.get("/preferences/", {"a11y": "on", "next": target})
+    assert response.status_code in (302, 303)
+    location = response["Location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\")), location
