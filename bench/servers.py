@@ -38,6 +38,11 @@ def missing_binaries():
     return missing
 
 
+def postgres_bin():
+    """The newest installed PostgreSQL's bin folder (pg_dump, pg_restore, createdb)."""
+    return sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
+
+
 def production_env(**extra):
     """The environment of a production start on loopback: debug off, plain HTTP, our own folders."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PG_TEST", "CACHE_URL"))}
