@@ -38,6 +38,11 @@ def missing_binaries():
     return missing
 
 
+def postgres_bin():
+    """The newest installed PostgreSQL's bin folder (pg_dump, pg_restore, createdb)."""
+    return sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
+
+
 def production_env(**extra):
     """The environment of a production start on loopback: debug off, plain HTTP, our own folders."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PG_TEST", "CACHE_URL"))}
@@ -74,6 +79,9 @@ class Redis:
         )
         _wait_for_port(self.port, self.process)
         self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def cpu_seconds(self):
+        return _cpu_ticks(self.process.pid) / os.sysconf("SC_CLK_TCK")
 
     def stop(self):
         _stop(self.process)
@@ -126,8 +134,25 @@ class Gunicorn:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
 
+    def cpu_seconds(self):
+        """CPU used so far by gunicorn: the master, its live workers, and workers already recycled."""
+        ticks = _cpu_ticks(self.process.pid, children=True)
+        for pid in self.worker_pids():
+            ticks += _cpu_ticks(pid)
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         _stop(self.process)
+
+
+def _cpu_ticks(pid, children=False):
+    """utime + stime (and cutime + cstime: children waited for) from /proc/<pid>/stat, in clock ticks."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # a worker that has just been recycled: its time is in the master's cutime
+        return 0
+    # fields[0] is the state (field 3 of proc(5)); utime, stime, cutime, cstime are fields 14–17.
+    return sum(int(value) for value in fields[11 : 15 if children else 13])
 
 
 def _wait_for_port(port, process, seconds=20):

@@ -12,7 +12,8 @@ never asked for again and simply expire.
 Why a random token and not a counter: if the cache evicts or loses the token, a counter starting again at
 1 could meet pages cached under an old 1; a fresh random token never does.
 
-Views opt in with @public_page. Requests of signed-in staff (a session cookie) are never served from or
+Views opt in with @public_page; PageCacheMiddleware, placed right after WhiteNoise, answers from the cache
+and stores what those views produced. Requests of signed-in staff (a session cookie) are never served from or
 stored in the cache; responses that set a cookie or use a CSRF token are never stored.
 """
 
@@ -28,7 +29,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 from . import preferences
 
@@ -77,7 +78,9 @@ def invalidate(**kwargs):
 
 def page_key(request, token):
     prefs = preferences.read(request)
-    parts = [token, request.scheme, request.get_host(), request.get_full_path(), get_language()]
+    # The language comes from the path (i18n_patterns); the middleware runs before LocaleMiddleware.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    parts = [token, request.scheme, request.get_host(), request.get_full_path(), language]
     parts += [f"{name}={value}" for name, value in sorted(prefs.items())]
     return "pages:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -115,39 +118,65 @@ def _answer(request, response):
 
 
 def public_page(view):
-    """Cache a public view's pages under the site's generation. Add it to any view that reads only what
-    is public (Revision.objects.public(), bodies, site settings, pages) and the request's address."""
+    """Mark a view's pages as public: strong ETag, and cached by PageCacheMiddleware under the site's
+    generation. Add it to any view that reads only what is public (Revision.objects.public(), bodies, site
+    settings, pages) and the request's address."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        cache = None if _bypass(request) else store()
-        if cache is None:
-            return _answer(request, _tag(_render(view(request, *args, **kwargs))))
-        key = page_key(request, generation(cache))
-        frozen = cache.get(key)
-        if _down(cache):  # it failed just now: this answer, too, comes without the cache
-            return _answer(request, _tag(_render(view(request, *args, **kwargs))))
-        if frozen is not None:
-            response = HttpResponse(frozen["content"], status=200)
-            for name, value in frozen["headers"]:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return _answer(request, _tag(response, frozen["etag"]))
         response = _tag(_render(view(request, *args, **kwargs)))
-        if _storable(request, response):
-            # ETag and the caching headers are set again on every answer, by _tag.
-            again = ("ETag", "Cache-Control", "Vary")
-            headers = [(name, value) for name, value in response.items() if name not in again]
-            cache.set(
-                key,
-                {"content": response.content, "headers": headers, "etag": response["ETag"]},
-                settings.PAGE_CACHE_SECONDS,
-            )
+        if response.status_code == 200 and not response.streaming:
+            response.public_page = True
+        if not hasattr(request, "page_cache"):  # without the middleware: ETag and 304 all the same
+            return _answer(request, response)
+        return response
+
+    return wrapper
+
+
+class PageCacheMiddleware:
+    """Serve public pages from the shared cache before the rest of the stack runs, and store them.
+
+    It sits right after WhiteNoise: a cached page skips sessions, locale, CSRF, authentication and URL
+    resolution, and costs two cache reads (generation, page). It stores only responses that a
+    @public_page view produced, after every inner middleware has added its headers, so a cached answer is
+    byte for byte what the stack would have sent.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cache = None if _bypass(request) else store()
+        key = None
+        if cache is not None:
+            key = page_key(request, generation(cache))
+            frozen = cache.get(key)
+            if _down(cache):  # it failed just now: this answer, too, comes without the cache
+                cache = key = None
+            elif frozen is not None:
+                return _answer(request, _thaw(frozen))
+        request.page_cache = key
+        response = self.get_response(request)
+        if not getattr(response, "public_page", False):
+            return response
+        if key is not None and _storable(request, response):
+            cache.set(key, _freeze(response), settings.PAGE_CACHE_SECONDS)
             if not _down(cache):
                 response["X-Page-Cache"] = "miss"
         return _answer(request, response)
 
-    return wrapper
+
+def _freeze(response):
+    return {"content": response.content, "headers": list(response.items())}
+
+
+def _thaw(frozen):
+    response = HttpResponse(frozen["content"])
+    for name, value in frozen["headers"]:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 def _render(response):

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     # The database unreachable: a styled 503 with Retry-After instead of a 500 (README, "Security").
     # Below WhiteNoise, so that the 503 page's stylesheet is still served; above everything that queries.
     "disclosure.outage.DatabaseOutageMiddleware",
+    # Public pages from the shared cache, before sessions and the rest (disclosure/pagecache.py).
+    "disclosure.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

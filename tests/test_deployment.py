@@ -7,6 +7,7 @@ with debug off and the production settings (bench/servers.py); `make test` insta
 
 import http.cookiejar
 import re
+import subprocess
 import tempfile
 import urllib.parse
 import urllib.request
@@ -56,7 +57,15 @@ def site():
         for _ in range(2):
             hosts.append(servers.Gunicorn(env, workers=2))
             started.append(hosts[-1])
-        yield {"a": hosts[0], "b": hosts[1], "redis": redis, "report_id": int(report_id), "url": url}
+        yield {
+            "a": hosts[0],
+            "b": hosts[1],
+            "redis": redis,
+            "postgres": postgres,
+            "env": env,
+            "report_id": int(report_id),
+            "url": url,
+        }
     finally:
         for server in reversed(started):
             server.stop()
@@ -124,3 +133,22 @@ def test_pages_are_served_with_redis_stopped(site):
         assert status == 200, (path, page[:2000])
         assert "X-Page-Cache" not in headers
     assert "Cache unavailable" in site["b"].log.read_text()
+
+
+def test_a_pg_dump_restores_into_a_fresh_database_that_serves_the_same_pages(site, tmp_path):
+    """The backup of README "Backups and restore": pg_dump -Fc, pg_restore into an empty database."""
+    postgres, bin_dir = site["postgres"], servers.postgres_bin()
+    connection = ["-h", postgres.dir, "-p", str(postgres.port), "-U", "postgres"]
+    dump = tmp_path / "portal.dump"
+    subprocess.run([bin_dir / "pg_dump", *connection, "-Fc", "-f", dump, "portal"], check=True)
+    subprocess.run([bin_dir / "createdb", *connection, "restored"], check=True)
+    subprocess.run([bin_dir / "pg_restore", *connection, "-d", "restored", "--no-owner", dump], check=True)
+    env = {**site["env"], "DATABASE_URL": postgres.url.replace("/portal?", "/restored?"), "CACHE_URL": ""}
+    restored = servers.Gunicorn(env, workers=1)
+    try:
+        reader = urllib.request.build_opener()
+        for path in (site["url"], "/reports/", "/en" + site["url"]):
+            original, copy = fetch(reader, site["a"].url + path), fetch(reader, restored.url + path)
+            assert copy[0] == 200 and copy[2] == original[2], path
+    finally:
+        restored.stop()

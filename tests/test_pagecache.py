@@ -143,3 +143,22 @@ def test_pages_are_served_with_the_cache_down(client, settings, caplog):
     assert [r.status_code for r in responses] == [200, 200, 200]
     assert all("X-Page-Cache" not in r for r in responses)
     assert len([r for r in caplog.records if "Cache unavailable" in r.getMessage()]) == 1
+
+
+def test_cache_settings_from_cache_url():
+    from portal.cache import caches_from_url
+
+    assert caches_from_url("")["default"]["BACKEND"].endswith("LocMemCache")
+    shared = caches_from_url("redis://cache.internal:6379/0")["default"]
+    assert shared["BACKEND"] == "portal.cache.DegradingRedisCache"
+    assert shared["LOCATION"] == "redis://cache.internal:6379/0"
+    assert shared["OPTIONS"]["socket_connect_timeout"] <= 1  # a dead cache must not hold a request for long
+
+
+def test_the_middleware_answers_before_the_view_runs(client, page_cache):
+    url = published_report().get_absolute_url()
+    client.get(url)
+    with mock.patch("disclosure.views.report_view", side_effect=AssertionError("rendered again")):
+        response = client.get(url)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
+    assert response["Content-Language"] == "zh-hans" and "X-Frame-Options" in response
