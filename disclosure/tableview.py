@@ -83,13 +83,14 @@ def label_columns(table):
 def _mark_sticky(table):
     """Class the row-label cells that stay in view while a narrow screen scrolls the figures sideways.
 
-    Only where the labels are one column (table 2): table 3's three label columns of merged cells would
-    cover a different width in each row once stuck, and at 320 px leave no room for a single figure.
+    Each label cell gets `sticky` and `at-N`, its first column, so the stylesheet can stick it at the sum of
+    the label columns to its left. Table 3's three label columns of merged cells only stick together, as
+    one block of fixed widths; tables.css does that where the screen leaves room for figures beside them.
     """
-    if label_columns(table) != 1:
-        return
-    for body in table.bodies:
-        for cells in body:
+    columns = label_columns(table)
+    for section in [table.head, *table.bodies]:
+        for cells in section:
             for cell in cells:
-                if cell.header and cell.column == 0 and cell.colspan == 1:
-                    cell.classes = " ".join(filter(None, [cell.classes, "sticky"]))
+                inside = cell.column + cell.colspan <= columns
+                if inside and (cell.header or cell.classes == "note") and cell.colspan < table.width:
+                    cell.classes = " ".join(filter(None, [cell.classes, "sticky", f"at-{cell.column}"]))

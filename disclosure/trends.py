@@ -99,7 +99,7 @@ def for_revision(revision):
 
 # The bar chart's geometry, in SVG user units: one band per figure (its label, then last year's bar and
 # this year's), bars scaled to the largest figure, room on the right for the figure itself.
-CHART_WIDTH, LEGEND_HEIGHT, BAND, BAR, BAR_ROOM = 320, 30, 60, 15, 260
+CHART_WIDTH, LEGEND_HEIGHT, BAND, BAR, BAR_ROOM = 320, 30, 62, 15, 260
 
 
 @dataclass
@@ -130,9 +130,9 @@ def chart(comparison):
         bands.append(
             Band(
                 item,
-                top + 14,
-                top + 20,
-                top + 20 + BAR + 3,
+                top + 15,
+                top + 22,
+                top + 22 + BAR + 3,
                 round(item.previous * scale, 1),
                 round(item.current * scale, 1),
             )

@@ -274,3 +274,19 @@ def test_rows_hook_gives_exporters_every_cell_in_the_reader_language(demo):
     assert requests[0][1].text == "Applicants"
     assert [c.text for c in requests[3] if c.data] == ["36", "5", "1", "1", "2", "0", "45"]
     assert tableview.label_columns(grids[1]) == 3
+
+
+def test_preview_shows_the_working_copy_tables_without_a_download(client, db):
+    """Staff preview a draft through the same template: its tables (blank cells blank), no CSV, no chart."""
+    from tests.factories import make_staff
+
+    tables = standard_tables()
+    tables["requests"]["granted"]["research"] = None
+    report = make_report(year=2022, format=formats.STANDARD_2021, levels=(1,) * 6, tables=tables)
+    client.force_login(make_staff("editor-preview", workflow.EDITOR, report.body))
+    root = parse(client.get(f"/reports/preview/{report.pk}/"))
+    assert len(root.find_all("table", class_="stat-table")) == 3
+    granted = root.find("th", id="t-requests-granted").parent.find_all("td")
+    assert [td.text for td in granted][:3] == ["7920", "900", ""]
+    assert not root.find_all("a", class_=None, type="text/csv")
+    assert not root.find_all("section", class_="trends")

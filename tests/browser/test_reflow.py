@@ -127,3 +127,26 @@ def test_statistical_table_region_scrolls_from_the_keyboard(make_context, site):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["zh-hans", "en"])
+def test_table_3_label_block_stays_in_view_where_there_is_room(make_context, site, prefix):
+    """At 640 px with 字体 大 table 3 scrolls; its three label columns stay put, side by side, unmoved."""
+    page = make_context(width=640, height=800, size="large").new_page()
+    open_page(page, site, TABLES_REPORT, prefix)
+    region = page.locator(".stat-table-region").filter(has=page.locator("#table-requests"))
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "table 3 should scroll at 640 px, large text"
+    labels = ["#t-requests-new_received", "#t-requests-results", "#t-requests-sg1", "#t-requests-denied_state_secret"]
+    before = {name: page.locator(name).bounding_box() for name in labels}
+    region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert region.evaluate("el => el.scrollLeft") > 0
+    after = {name: page.locator(name).bounding_box() for name in labels}
+    for name in labels:
+        assert abs(after[name]["x"] - before[name]["x"]) < 1, f"{name} scrolled away with the figures"
+    group, subgroup, item = (after[name] for name in labels[1:])
+    # Side by side, not stacked over one another: each starts where the one to its left ends.
+    assert abs(group["x"] + group["width"] - subgroup["x"]) < 1.5
+    assert abs(subgroup["x"] + subgroup["width"] - item["x"]) < 1.5
+    # The whole-width row labels (一、二、四) cover exactly the same block.
+    first = after["#t-requests-new_received"]
+    assert abs(first["x"] + first["width"] - (item["x"] + item["width"])) < 1.5
