@@ -233,3 +233,12 @@ def test_break_points_leave_no_trace_in_the_pdf_text(client, demo):
     text, _reader = pdf_text(client.get(URL + "download.pdf"))
     assert "\u200b" not in text
     assert "锦州市体育局2024年政府信息公开工作年度报告" in text.replace("\n", "")
+
+
+def test_a_reader_with_the_current_file_gets_a_304(client, demo, monkeypatch):
+    first = client.get(URL + "download.pdf")
+    drawn = []
+    monkeypatch.setitem(cache.RENDERERS, "pdf", lambda printed: drawn.append(printed) or b"")
+    again = client.get(URL + "download.pdf", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert drawn == []
