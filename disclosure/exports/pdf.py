@@ -222,6 +222,24 @@ def _table(pdf, block):
     pdf.ln(4)
 
 
+SIGNATURE_HEIGHT = 6 + 2 * 7.2
+
+
+def _keep_with_signature(pdf, block):
+    """The signature never stands alone on a page (GB/T 9704): the last paragraph moves over with it."""
+    texts = {Paragraph: lambda: [block.text], Item: lambda: [block.text] + [f"{k}{v}" for k, v in block.facts]}
+    if type(block) not in texts:
+        return
+    pdf.set_font(pdf.main, size=BODY)
+    height = sum(
+        pdf.multi_cell(0, 7.2, breakable(INDENT + text), dry_run=True, output="HEIGHT", wrapmode=WrapMode.WORD)
+        for text in texts[type(block)]()
+    )
+    room = pdf.h - pdf.b_margin - pdf.get_y()
+    if height <= room < height + SIGNATURE_HEIGHT + 4:
+        pdf.add_page()
+
+
 def render(printed):
     """The PDF file's bytes for a Printed report."""
     pdf = ReportPDF(printed)
@@ -231,7 +249,9 @@ def render(printed):
         pdf.multi_cell(0, TITLE * 0.55, breakable(printed.title), align=Align.C, wrapmode=WrapMode.WORD)
     pdf.ln(8)
     drawers = {Heading: _heading, Paragraph: lambda pdf, block: _paragraph(pdf, block.text), Item: _item, Table: _table}
-    for block in printed.blocks:
+    for index, block in enumerate(printed.blocks):
+        if index == len(printed.blocks) - 1:
+            _keep_with_signature(pdf, block)
         drawers[type(block)](pdf, block)
     pdf.ln(6)
     pdf.set_font(pdf.main, size=BODY)

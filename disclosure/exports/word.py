@@ -206,6 +206,7 @@ def _signature(document, printed):
     for text in (printed.organ, printed.published_on):
         if text:
             paragraph = document.add_paragraph(text)
+            paragraph.paragraph_format.keep_with_next = text == printed.organ and bool(printed.published_on)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.right_indent = Pt(64) if printed.chinese else None
 
@@ -228,7 +229,10 @@ def render(printed):
     }
     for block in printed.blocks:
         drawers[type(block)](block)
-    document.add_paragraph()
+    # The signature never stands alone on a page (GB/T 9704): the last paragraph goes with it.
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    document.add_paragraph().paragraph_format.keep_with_next = True
     _signature(document, printed)
     buffer = io.BytesIO()
     document.save(buffer)
