@@ -97,3 +97,13 @@ def test_linked_from_the_footer_and_the_site_map(client, published, url):
     if "sitemap" in url:
         main_links = [a.get("href") for a in page.find("main").find_all("a")]
         assert f"{prefix}/opendata/" in main_links
+
+
+def test_listed_in_sitemap_xml_in_every_language(client):
+    content = client.get("/sitemap.xml").content.decode()
+    for address in (
+        "http://testserver/opendata/",
+        "http://testserver/zh-hant/opendata/",
+        "http://testserver/en/opendata/",
+    ):
+        assert f"<loc>{address}</loc>" in content
