@@ -21,6 +21,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
+from .document import texts
 from .models import Body, Report, Revision
 
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 20, 100
@@ -234,6 +235,19 @@ def revision_etag(revision):
 def report(request, year, body):
     revision = Revision.objects.public().filter(year=year, body__slug=body).select_related("body").first()
     if revision is None:
+        withdrawn = Report.objects.filter(
+            year=year, body__slug=body, withdrawn_at__isnull=False, revisions__isnull=False
+        ).first()
+        if withdrawn is not None:
+            # 410, not 404: a platform that copied the report learns that it must take its copy down, and why.
+            return _error(
+                410,
+                "withdrawn",
+                f"{body}的{year}年度年报已撤回。",
+                f"The {year} report of {body} has been withdrawn.",
+                withdrawn_at=withdrawn.withdrawn_at.isoformat(),
+                reason=texts(withdrawn, "withdrawal_reason"),
+            )
         return _error(
             404,
             "not_found",

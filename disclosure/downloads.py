@@ -9,6 +9,7 @@ draft, a report not yet due or a withdrawn report has nothing to download.
 import re
 
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
 from . import api
@@ -39,6 +40,12 @@ def download(request, year, body, kind):
     if revision is None:
         raise Http404("没有这份已发布的年报")
     lang = get_language()
+    etag = api.revision_etag(revision)
+    # A reader who already has this revision's file gets a 304 before anything is drawn or read.
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        not_modified["ETag"] = etag
+        return not_modified
     name = file_name(revision, lang, kind)
     if kind == "json":
         response = HttpResponse(api.document_bytes(revision), content_type=KINDS[kind])
@@ -47,6 +54,6 @@ def download(request, year, body, kind):
         response = FileResponse(
             cache.path(revision, lang, kind).open("rb"), as_attachment=True, filename=name, content_type=KINDS[kind]
         )
-    response["ETag"] = api.revision_etag(revision)
+    response["ETag"] = etag
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -39,6 +39,7 @@ class PageSitemap(Sitemap):
             "disclosure:feedback",
             "disclosure:a11y_statement",
             "disclosure:a11y_help",
+            "disclosure:opendata",
             *Page.objects.all(),
         ]
 

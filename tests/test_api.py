@@ -135,19 +135,23 @@ def test_the_document_is_the_published_revision_exactly(client, reports):
     assert client.get("/api/v1/reports/2019/finance-bureau/").json()["title"]["zh-hans"].startswith("锦州市财政局")
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/api/v1/reports/2018/sports-bureau/",
-        "/api/v1/reports/2018/education-bureau/",
-        "/api/v1/reports/2015/sports-bureau/",
-    ],
-)
-def test_drafts_scheduled_and_withdrawn_reports_are_not_found(client, reports, url):
+@pytest.mark.parametrize("url", ["/api/v1/reports/2018/sports-bureau/", "/api/v1/reports/2018/education-bureau/"])
+def test_drafts_and_scheduled_reports_are_not_found(client, reports, url):
     response = client.get(url)
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
     assert "disclosure-report" not in response.content.decode()
+
+
+def test_a_withdrawn_report_is_gone_with_its_reason(client, reports):
+    response = client.get("/api/v1/reports/2015/sports-bureau/")
+    assert response.status_code == 410
+    error = response.json()["error"]
+    assert error["code"] == "withdrawn"
+    assert error["reason"]["zh-hans"] == "统计口径有误，正在重新核实。"
+    assert error["withdrawn_at"]
+    assert "disclosure-report" not in response.content.decode()
+    assert (2015, "sports-bureau") not in listed(client.get(LIST))
 
 
 def test_a_scheduled_report_appears_when_its_time_comes(client, reports, settings):

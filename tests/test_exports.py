@@ -214,3 +214,31 @@ def test_the_preview_offers_no_downloads(client, demo):
     page = dom.parse(client.get(f"/reports/preview/{demo.report_id}/"))
     assert page.find("h1").text == "锦州市体育局2024年政府信息公开工作年度报告"
     assert page.find_all("section", class_="downloads") == []
+
+
+def test_chinese_lines_break_by_the_rules():
+    from disclosure.exports.pdf import BREAK, breakable
+
+    marked = breakable("依申请公开，《条例》规定2024年共45件。Open data")
+    allowed = [index for index, character in enumerate(marked) if character == BREAK]
+    after = [marked[index + 1] for index in allowed]
+    before = [marked[index - 1] for index in allowed]
+    assert "，" not in after and "。" not in after and "》" not in after  # no line starts with closing marks
+    assert "《" not in before  # and none ends with an opening one
+    assert "2024" in marked and "Open data" in marked  # numbers and English words stay whole
+    assert marked.replace(BREAK, "") == "依申请公开，《条例》规定2024年共45件。Open data"
+
+
+def test_break_points_leave_no_trace_in_the_pdf_text(client, demo):
+    text, _reader = pdf_text(client.get(URL + "download.pdf"))
+    assert "\u200b" not in text
+    assert "锦州市体育局2024年政府信息公开工作年度报告" in text.replace("\n", "")
+
+
+def test_a_reader_with_the_current_file_gets_a_304(client, demo, monkeypatch):
+    first = client.get(URL + "download.pdf")
+    drawn = []
+    monkeypatch.setitem(cache.RENDERERS, "pdf", lambda printed: drawn.append(printed) or b"")
+    again = client.get(URL + "download.pdf", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert drawn == []

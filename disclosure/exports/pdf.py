@@ -26,6 +26,45 @@ INDENT = "\u3000\u3000"  # two ideographic spaces: the first-line indent of Chin
 # fontTools reports the bitmap strikes of UMing it does not subset; the PDF is fine without them.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
+# Chinese line breaking (禁则): a line may break between any two characters, except before closing
+# punctuation (no line starts with ，。、) and after opening punctuation (none ends with 《“（). fpdf2 breaks
+# lines only at spaces, so a zero-width space marks each place a break is allowed; it has no width and no
+# glyph, and it also gives justified lines their even spacing.
+BREAK = "\u200b"
+NO_LINE_START = set("，。、；：？！）》」』”’…—·%‰．,.;:?!)]}")
+NO_LINE_END = set("（《「『“‘([{")
+
+
+def _cjk(character):
+    return character >= "\u2e80"
+
+
+def breakable(text):
+    out = []
+    for index, character in enumerate(text):
+        before = text[index - 1] if index else ""
+        if (
+            before
+            and (_cjk(before) or _cjk(character))
+            and character not in NO_LINE_START
+            and before not in NO_LINE_END
+            and not before.isspace()
+            and not character.isspace()
+        ):
+            out.append(BREAK)
+        out.append(character)
+    return "".join(out)
+
+
+class _QuietBreaks(logging.Filter):
+    """Drops fpdf2's missing-glyph warning when the only glyph missing is the zero-width space."""
+
+    def filter(self, record):
+        return not (record.args and len(record.args) == 2 and str(record.args[1]) == "'\u200b' (\\u200b)")
+
+
+logging.getLogger("fpdf.output").addFilter(_QuietBreaks())
+
 
 @functools.cache
 def cjk_font():
@@ -66,6 +105,9 @@ class ReportPDF(FPDF):
                 self.add_font(LATIN, style, LATIN_DIR / name)
             self.main = LATIN
             self.set_fallback_fonts([CJK])
+        for font in self.fonts.values():
+            # UMing has no glyph for the zero-width space; without this fpdf2 would measure it as half an em.
+            font.cw[ord(BREAK)] = 0
         self.set_margins(25, 30, 25)
         self.set_auto_page_break(True, margin=25)
         self.set_title(printed.title)
@@ -105,7 +147,8 @@ def _heading(pdf, block):
     chinese = pdf.printed.chinese
     text = f"{block.number}{block.text}" if chinese or not block.number else f"{block.number} {block.text}"
     size = LEVEL_1 if block.level == 1 else BODY
-    wrap = WrapMode.CHAR if chinese else WrapMode.WORD
+    wrap = WrapMode.WORD
+    text = breakable(text)
     pdf.ln(3 if block.level == 1 else 1)
     pdf.set_font(pdf.main, size=size)
     if block.level <= 2:
@@ -114,14 +157,14 @@ def _heading(pdf, block):
     else:
         pdf.multi_cell(0, size * 0.6, text, wrapmode=wrap, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     # Outline entries: the PDF reader's bookmarks pane lists the parts.
-    pdf.start_section(text, level=block.level - 1) if block.level <= 2 else None
+    pdf.start_section(text.replace(BREAK, ""), level=block.level - 1) if block.level <= 2 else None
     pdf.ln(1)
 
 
 def _paragraph(pdf, text):
     pdf.set_font(pdf.main, size=BODY)
     text = f"{INDENT}{text}" if pdf.printed.chinese else text
-    pdf.multi_cell(0, 7.2, text, wrapmode=WrapMode.CHAR if pdf.printed.chinese else WrapMode.WORD, align=Align.J)
+    pdf.multi_cell(0, 7.2, breakable(text), wrapmode=WrapMode.WORD, align=Align.J)
     pdf.ln(1 if pdf.printed.chinese else 2)
 
 
@@ -161,7 +204,7 @@ def _table(pdf, block):
         headings_style=heading_style,
         line_height=TABLE * 0.5,
         text_align=Align.C,
-        wrapmode=WrapMode.CHAR if chinese else WrapMode.WORD,
+        wrapmode=WrapMode.WORD,
         padding=0.8,
         cell_fill_mode=TableCellFillMode.NONE,
     ) as table:
@@ -170,7 +213,7 @@ def _table(pdf, block):
             for cell in cells:
                 left = cell.header and cell.scope in ("row", "rowgroup") or cell.classes == "note"
                 row.cell(
-                    figure(cell) if cell.data else cell.text,
+                    figure(cell) if cell.data else breakable(cell.text),
                     colspan=cell.colspan,
                     rowspan=cell.rowspan,
                     align=Align.L if left else Align.C,
@@ -179,17 +222,36 @@ def _table(pdf, block):
     pdf.ln(4)
 
 
+SIGNATURE_HEIGHT = 6 + 2 * 7.2
+
+
+def _keep_with_signature(pdf, block):
+    """The signature never stands alone on a page (GB/T 9704): the last paragraph moves over with it."""
+    texts = {Paragraph: lambda: [block.text], Item: lambda: [block.text] + [f"{k}{v}" for k, v in block.facts]}
+    if type(block) not in texts:
+        return
+    pdf.set_font(pdf.main, size=BODY)
+    height = sum(
+        pdf.multi_cell(0, 7.2, breakable(INDENT + text), dry_run=True, output="HEIGHT", wrapmode=WrapMode.WORD)
+        for text in texts[type(block)]()
+    )
+    room = pdf.h - pdf.b_margin - pdf.get_y()
+    if height <= room < height + SIGNATURE_HEIGHT + 4:
+        pdf.add_page()
+
+
 def render(printed):
     """The PDF file's bytes for a Printed report."""
     pdf = ReportPDF(printed)
     pdf.add_page()
     pdf.set_font(pdf.main, size=TITLE)
     with pdf.heavy():
-        wrap = WrapMode.CHAR if printed.chinese else WrapMode.WORD
-        pdf.multi_cell(0, TITLE * 0.55, printed.title, align=Align.C, wrapmode=wrap)
+        pdf.multi_cell(0, TITLE * 0.55, breakable(printed.title), align=Align.C, wrapmode=WrapMode.WORD)
     pdf.ln(8)
     drawers = {Heading: _heading, Paragraph: lambda pdf, block: _paragraph(pdf, block.text), Item: _item, Table: _table}
-    for block in printed.blocks:
+    for index, block in enumerate(printed.blocks):
+        if index == len(printed.blocks) - 1:
+            _keep_with_signature(pdf, block)
         drawers[type(block)](pdf, block)
     pdf.ln(6)
     pdf.set_font(pdf.main, size=BODY)

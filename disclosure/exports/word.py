@@ -151,9 +151,13 @@ def _item(document, block, lang):
 # Column widths on a 156 mm text block: label columns wide enough for the official wording, figures
 # wide enough for five digits.
 WIDTHS = {
-    "blocks": lambda width: [Mm(44)] + [Mm(112 / (width - 1))] * (width - 1),
-    "grid": lambda width: [Mm(10), Mm(14), Mm(44)] + [Mm(88 / (width - 3))] * (width - 3),
-    "across": lambda width: [Mm(156 / width)] * width,
+    "blocks": lambda width, chinese: [Mm(44)] + [Mm(112 / (width - 1))] * (width - 1),
+    # English labels are longer: wider label columns, so that rows stay one or two lines high.
+    "grid": lambda width, chinese: (
+        [Mm(w) for w in ((10, 14, 44) if chinese else (13, 17, 50))]
+        + [Mm((88 if chinese else 76) / (width - 3))] * (width - 3)
+    ),
+    "across": lambda width, chinese: [Mm(156 / width)] * width,
 }
 
 
@@ -170,7 +174,7 @@ def _table(document, block, chinese):
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = WIDTHS[block.shape](grid.width)
+    widths = WIDTHS[block.shape](grid.width, chinese)
     # Fixed layout with the widths in both places Word and LibreOffice read them (w:tblGrid and each w:tcW).
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -194,11 +198,14 @@ def _table(document, block, chinese):
         fmt = paragraph.paragraph_format
         fmt.first_line_indent, fmt.space_before, fmt.space_after = None, Pt(1), Pt(1)
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.SINGLE, 1.0
-        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if (cell.data or cell.scope in ("col", "colgroup")) else None
+        centred = cell.data or cell.scope in ("col", "colgroup")
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
         text = figure(cell) if cell.data else cell.text
         run = paragraph.add_run(text)
         column_heading = cell.header and cell.scope in ("col", "colgroup")
-        _fonts(run, HEI if column_heading else BODY_FONT, SIZE_5 if chinese else Pt(9))
+        # English column headings (Legal service providers …) are long words in narrow columns: a size smaller.
+        size = SIZE_5 if chinese else Pt(7) if column_heading else Pt(9)
+        _fonts(run, HEI if column_heading else BODY_FONT, size)
     document.add_paragraph()  # the official form leaves a line between a table and the next part
 
 
@@ -206,6 +213,7 @@ def _signature(document, printed):
     for text in (printed.organ, printed.published_on):
         if text:
             paragraph = document.add_paragraph(text)
+            paragraph.paragraph_format.keep_with_next = text == printed.organ and bool(printed.published_on)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.right_indent = Pt(64) if printed.chinese else None
 
@@ -228,7 +236,10 @@ def render(printed):
     }
     for block in printed.blocks:
         drawers[type(block)](block)
-    document.add_paragraph()
+    # The signature never stands alone on a page (GB/T 9704): the last paragraph goes with it.
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    document.add_paragraph().paragraph_format.keep_with_next = True
     _signature(document, printed)
     buffer = io.BytesIO()
     document.save(buffer)
