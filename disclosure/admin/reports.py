@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import diff, document, drafts, english, workflow
-from ..models import Report
+from ..models import Report, Section
 from .inlines import PlanInline, RectificationInline, SectionInline
 from .reviewing import ReviewingMixin
 from .tables import TablesMixin
@@ -93,7 +93,7 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
     actions = ["publish"]
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ["css/admin.css", "css/admin-tables.css"]}
         js = ["js/admin-order.js"]
 
     def get_queryset(self, request):
@@ -112,13 +112,25 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
             fieldsets = [(first[0], {**first[1], "fields": [*first[1]["fields"], "follow_previous"]}), *fieldsets[1:]]
         return fieldsets
 
-    def save_formsets(self, request, form, formsets, change):
-        super().save_formsets(request, form, formsets, change)
-        if not change:
-            # Before ReviewingMixin records the creation, so the history shows the parts it started with.
-            source = drafts.start(form.instance, form.cleaned_data.get("follow_previous"))
-            if form.cleaned_data.get("follow_previous") and source is None:
-                self.message_user(request, "该机构没有上一年度的年报，已按统一格式的六个部分新建。", messages.WARNING)
+    def save_related(self, request, form, formsets, change):
+        if change:
+            return super().save_related(request, form, formsets, change)
+        follow = form.cleaned_data.get("follow_previous")
+        typed = any(
+            getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")
+            for formset in formsets
+            if formset.model is Section
+            for f in formset.forms
+        )
+        # Before ReviewingMixin records the creation, so the history shows the parts the report started with;
+        # sections typed on the add form are saved first and then kept as they are (drafts.start adds none).
+        source = None if typed else drafts.start(form.instance, follow)
+        super().save_related(request, form, formsets, change)
+        if typed:
+            drafts.start(form.instance)
+        elif follow and source is None:
+            self.message_user(request, "该机构没有上一年度的年报，已按统一格式的六个部分新建。", messages.WARNING)
+        return None
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.english_view)
