@@ -99,3 +99,15 @@ def test_the_whole_page_for_a_look(tables_page, artifacts):
     tables_page.screenshot(path=str(artifacts / "screenshots" / "admin-tables.png"), full_page=True)
     tables_page.set_viewport_size({"width": 320, "height": 800})
     tables_page.screenshot(path=str(artifacts / "screenshots" / "admin-tables-320.png"))
+
+
+def test_the_grid_has_no_axe_violations_with_live_messages(tables_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.test_axe import AXE_OPTIONS, describe
+
+    page = tables_page
+    page.fill(field("tables.appeals.reconsideration.upheld"), "1")
+    page.fill(field("tables.requests.granted.research"), "abc")
+    violations = Axe().run(page, context=".stat-entry", options=AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
