@@ -344,3 +344,18 @@ def test_a_new_report_can_follow_last_years_structure(client, team, bodies, repo
     )
     assert not any(new.sections.values_list("body_zh_hans", flat=True))
     assert new.tables == formats.empty("2021")
+
+
+def test_the_2019_format_takes_a_negative_change(client, team, bodies):
+    report = make_report(bodies[0], year=2020, format=Report.Format.TRIAL_2019)
+    report.tables = standard_tables("2019")
+    report.save()
+    login(client, team["editor"])
+    response = client.get(url(report))
+    change = cell(response, "tables.active.licensing.change")
+    assert change.get("inputmode") == "text"
+    assert cell(response, "tables.requests.other.total") is not None  # （六）其他处理 is one row in 2019
+    data = {**form_of(response), "tables.active.licensing.change": "－３", "action": "save"}
+    assert client.post(url(report), data).status_code == 302
+    report.refresh_from_db()
+    assert report.tables["active"]["licensing"]["change"] == -3
