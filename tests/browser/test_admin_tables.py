@@ -111,3 +111,18 @@ def test_the_grid_has_no_axe_violations_with_live_messages(tables_page):
     page.fill(field("tables.requests.granted.research"), "abc")
     violations = Axe().run(page, context=".stat-entry", options=AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
+
+
+def test_typing_pasting_and_totals_break_no_rule_of_the_policy(tables_page):
+    from tests.browser.test_csp import LISTEN
+
+    page = tables_page
+    errors = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(f"script error: {e}"))
+    page.add_init_script(LISTEN)
+    page.reload()
+    page.fill(field("tables.requests.granted.natural_person"), "999")
+    page.evaluate(PASTE, [field("tables.appeals.reconsideration.upheld"), "1\t2\t3\t4\t10"])
+    page.click("#stat-totals")
+    assert errors + page.evaluate("window.__violations") == []
