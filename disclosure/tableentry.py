@@ -142,6 +142,7 @@ def grids(format, entry, found):
                 cell.row_label = checks._short(row.label)
                 cell.column_label = str(column.label)
                 cell.total = column.key == "total" or row.key == checks.RESULT_ROWS_END
+            layout.sections = [("thead", layout.head)] * bool(layout.head) + [("tbody", b) for b in layout.bodies]
             layout.result_rows = " ".join(checks.result_rows(table)) if table.key == "requests" else ""
             layout.problems = [message for key, message in entry.problems if key == table.key]
             layout.pasted = entry.pasted.get(table.key, "")
