@@ -9,10 +9,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import diff, document, english, workflow
-from ..models import Report
+from .. import diff, document, drafts, english, workflow
+from ..models import Report, Section
 from .inlines import PlanInline, RectificationInline, SectionInline
 from .reviewing import ReviewingMixin
+from .tables import TablesMixin
 
 
 class PublishForm(forms.Form):
@@ -41,8 +42,17 @@ class MissingEnglishFilter(admin.SimpleListFilter):
         return queryset.exclude(pk__in=incomplete)
 
 
+def _follow_previous_field():
+    return forms.BooleanField(
+        label="沿用上一年度年报的结构",
+        required=False,
+        help_text="勾选后按本机构上一年度年报的章节标题新建（正文清空，统计表为空白）；"
+        "不勾选则按统一格式的六个部分新建。已在下方自行添加章节的，以您添加的为准。",
+    )
+
+
 @admin.register(Report)
-class ReportAdmin(ReviewingMixin, admin.ModelAdmin):
+class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
     list_display = ["title", "body", "year", "format", "status", "published_on", "english_status", "public_link"]
     list_filter = ["year", "body", "status", "format", MissingEnglishFilter]
     search_fields = ["title_zh_hans", "title_en", "body__name_zh_hans"]
@@ -83,11 +93,44 @@ class ReportAdmin(ReviewingMixin, admin.ModelAdmin):
     actions = ["publish"]
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ["css/admin.css", "css/admin-tables.css"]}
         js = ["js/admin-order.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("sections", "rectifications", "plans")
+
+    # 新建年报: the starting sections and blank tables are drafts.py's rule; the form only offers the choice.
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = type("NewReportForm", (self.form,), {"follow_previous": _follow_previous_field()})
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            first = fieldsets[0]
+            fieldsets = [(first[0], {**first[1], "fields": [*first[1]["fields"], "follow_previous"]}), *fieldsets[1:]]
+        return fieldsets
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            return super().save_related(request, form, formsets, change)
+        follow = form.cleaned_data.get("follow_previous")
+        typed = any(
+            getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")
+            for formset in formsets
+            if formset.model is Section
+            for f in formset.forms
+        )
+        # Before ReviewingMixin records the creation, so the history shows the parts the report started with;
+        # sections typed on the add form are saved first and then kept as they are (drafts.start adds none).
+        source = None if typed else drafts.start(form.instance, follow)
+        super().save_related(request, form, formsets, change)
+        if typed:
+            drafts.start(form.instance)
+        elif follow and source is None:
+            self.message_user(request, "该机构没有上一年度的年报，已按统一格式的六个部分新建。", messages.WARNING)
+        return None
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.english_view)

@@ -31,14 +31,19 @@ class ReportForm(forms.ModelForm):
         if self.instance.pk and started_from is not None:
             current = Report.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if current != started_from:
-                last = ReportEvent.objects.filter(report_id=self.instance.pk).select_related("user").first()
-                who = (last.user.get_full_name() or last.user.username) if last and last.user else "其他工作人员"
-                when = timezone.localtime(last.created_at).strftime("%Y-%m-%d %H:%M") if last else "刚才"
-                raise ValidationError(
-                    f"未保存：在您编辑期间，{who}于{when}修改了这份年报。为免覆盖对方的修改，本次没有保存，"
-                    "您填写的内容仍在下方。请另开窗口查看最新内容，把您的修改合并进去后再保存。"
-                )
+                raise ValidationError(stale_message(self.instance.pk))
         return cleaned
+
+
+def stale_message(report_id):
+    """The refusal of a save based on an older version (the report form and the 统计表 page say the same)."""
+    last = ReportEvent.objects.filter(report_id=report_id).select_related("user").first()
+    who = (last.user.get_full_name() or last.user.username) if last and last.user else "其他工作人员"
+    when = timezone.localtime(last.created_at).strftime("%Y-%m-%d %H:%M") if last else "刚才"
+    return (
+        f"未保存：在您编辑期间，{who}于{when}修改了这份年报。为免覆盖对方的修改，本次没有保存，"
+        "您填写的内容仍在下方。请另开窗口查看最新内容，把您的修改合并进去后再保存。"
+    )
 
 
 class TransitionForm(forms.Form):

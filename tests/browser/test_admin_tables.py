@@ -1,0 +1,128 @@
+"""The 统计表 page in a browser: moving like a spreadsheet, pasting a block from Excel, live sums, totals."""
+
+import pytest
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+PASTE = """([selector, text]) => {
+  const data = new DataTransfer();
+  data.setData("text/plain", text);
+  const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true});
+  document.querySelector(selector).dispatchEvent(event);
+}"""
+
+
+def field(path):
+    return f"input[name='{path}']"
+
+
+@pytest.fixture
+def tables_page(page, site):
+    from django.contrib.auth import get_user_model
+
+    from disclosure.models import Report
+
+    get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
+    report = Report.objects.get(year=2024, body__slug="sports-bureau")
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto(f"{site}/admin/disclosure/report/{report.pk}/tables/")
+    return page
+
+
+def focused(page):
+    return page.evaluate("document.activeElement.name")
+
+
+def test_tab_moves_across_and_enter_moves_down(tables_page):
+    page = tables_page
+    page.focus(field("tables.requests.granted.natural_person"))
+    page.keyboard.press("Tab")
+    assert focused(page) == "tables.requests.granted.commercial"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert focused(page) == "tables.requests.partially_granted.natural_person"
+    page.keyboard.press("Enter")
+    assert focused(page) == "tables.requests.denied_state_secret.natural_person"
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.press("ArrowUp")
+    assert focused(page) == "tables.requests.granted.natural_person"
+    assert page.url.endswith("/tables/")  # Enter never submitted the form
+
+
+def test_typing_shows_the_sum_that_no_longer_adds_up_and_totals_fix_it(tables_page, artifacts):
+    page = tables_page
+    before = int(page.input_value(field("tables.requests.granted.natural_person")))
+    total = page.input_value(field("tables.requests.granted.total"))
+    page.fill(field("tables.requests.granted.natural_person"), str(before + 2))
+    note = page.locator("#note-cell-tables-requests-granted-total")
+    expected = f"予以公开：总计 {total} ≠ 各列之和 {int(total) + 2}"
+    assert note.inner_text() == expected
+    assert page.get_attribute(field("tables.requests.granted.total"), "aria-invalid") == "true"
+    assert "当前有" in page.locator("#stat-live").inner_text()
+    page.fill(field("tables.requests.denied_state_secret.research"), "三")
+    assert "“三”不是数字" in page.locator("#note-cell-tables-requests-denied-state-secret-research").inner_text()
+    page.locator(field("tables.requests.granted.total")).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "screenshots" / "admin-tables-live.png"), full_page=False)
+
+    page.fill(field("tables.requests.denied_state_secret.research"), "0")
+    page.click("#stat-totals")
+    assert page.input_value(field("tables.requests.granted.total")) == str(int(total) + 2)
+    assert note.inner_text() == ""
+    assert page.url.endswith("/tables/")  # computed in the browser, nothing submitted
+
+
+def test_pasting_a_block_from_excel_fills_it_from_the_cell(tables_page):
+    page = tables_page
+    start = field("tables.requests.denied_state_secret.natural_person")
+    page.focus(start)
+    page.evaluate(PASTE, [start, "1\t2\t３\r\n4\t5\t6\r\n"])
+    values = [
+        page.input_value(field(f"tables.requests.{row}.{column}"))
+        for row in ("denied_state_secret", "denied_law_forbidden")
+        for column in ("natural_person", "commercial", "research")
+    ]
+    assert values == ["1", "2", "３", "4", "5", "6"]
+    assert page.locator("#stat-live").inner_text().startswith("已粘贴6格")
+    # A single value is pasted by the browser as usual.
+    page.fill(start, "")
+    page.evaluate(PASTE, [start, "7"])
+    assert page.input_value(field("tables.requests.denied_law_forbidden.natural_person")) == "4"
+
+
+def test_the_whole_page_for_a_look(tables_page, artifacts):
+    tables_page.screenshot(path=str(artifacts / "screenshots" / "admin-tables.png"), full_page=True)
+    tables_page.set_viewport_size({"width": 320, "height": 800})
+    tables_page.screenshot(path=str(artifacts / "screenshots" / "admin-tables-320.png"))
+
+
+def test_the_grid_has_no_axe_violations_with_live_messages(tables_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.test_axe import AXE_OPTIONS, describe
+
+    page = tables_page
+    page.fill(field("tables.appeals.reconsideration.upheld"), "1")
+    page.fill(field("tables.requests.granted.research"), "abc")
+    violations = Axe().run(page, context=".stat-entry", options=AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
+
+
+def test_typing_pasting_and_totals_break_no_rule_of_the_policy(tables_page):
+    from tests.browser.test_csp import LISTEN
+
+    page = tables_page
+    errors = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(f"script error: {e}"))
+    page.add_init_script(LISTEN)
+    page.reload()
+    page.fill(field("tables.requests.granted.natural_person"), "999")
+    page.evaluate(PASTE, [field("tables.appeals.reconsideration.upheld"), "1\t2\t3\t4\t10"])
+    page.click("#stat-totals")
+    assert errors + page.evaluate("window.__violations") == []
