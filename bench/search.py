@@ -77,6 +77,7 @@ def main():
         ALLOWED_HOSTS="testserver",
         DATABASE_URL=f"sqlite:///{database}",
         LOG_LEVEL="ERROR",
+        SECURE_SSL_REDIRECT="0",  # plain http://testserver, as in-process requests are
         STATIC_ROOT=str(database.parent / "static"),
     )
     import django

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Revision
+from .pagecache import public_page
 from .presentation import pick
 
 FEED_ITEMS = 30
@@ -92,9 +93,13 @@ class AtomReportFeed(ReportFeed):
     subtitle = ReportFeed.description
 
 
+# Feed readers poll: as public pages, the feeds get a strong ETag (304 when nothing changed) and the page
+# cache, which a publication, correction or withdrawal renews like every other public page.
+@public_page
 def rss(request):
     return ReportFeed()(request)
 
 
+@public_page
 def atom(request):
     return AtomReportFeed()(request)

@@ -110,3 +110,9 @@ def test_feeds_are_linked_from_every_page_and_the_column(client, corrected):
         assert types["application/atom+xml"] == f"{prefix}/feeds/reports.atom", url
     column = dom.parse(client.get("/reports/"))
     assert column.find("a", href="/feeds/reports.rss").text == "订阅"
+
+
+def test_feeds_answer_304_when_nothing_changed(client, corrected):
+    for url in ("/feeds/reports.rss", "/en/feeds/reports.atom"):
+        etag = client.get(url)["ETag"]
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
