@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ARTIFACTS ?= $(CURDIR)/test-artifacts
 PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
-SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext fonts-arphic-uming fonts-dejavu-core
+SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help run bench test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean
@@ -17,7 +17,7 @@ help:
 	@echo "make test           install what the tests need (system packages too) and run the whole suite"
 	@echo "make test-sqlite    the suite on SQLite only;  make test-postgres: on PostgreSQL only"
 	@echo "make lint           ruff;  make format: ruff format"
-	@echo "make bench          benchmarks (bench/), printing ratios measured in one run"
+	@echo "make bench          benchmarks (bench/), printing ratios measured in one run; bench/RESULTS.md"
 	@echo "make lock           re-pin requirements*.txt from a fresh resolve"
 
 $(VENV)/.installed: requirements.txt
@@ -43,11 +43,22 @@ run: $(VENV)/.installed messages
 	@echo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-bench: $(VENV)/.installed messages
+bench: $(VENV)/.installed messages bench-packages
 	$(PY) bench/languages.py
+	$(PY) bench/search.py
+	$(PY) bench/serving.py
+
+# What bench/serving.py needs: wrk as the load generator, PostgreSQL and Redis as production has them.
+BENCH_PACKAGES := wrk postgresql redis-server
+.PHONY: bench-packages
+bench-packages:
+	@if dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1; then exit 0; fi; \
+	 if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	 else echo "Please install as root: apt-get install $(BENCH_PACKAGES)"; exit 1; fi; \
+	 $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(BENCH_PACKAGES) >/dev/null
 
 # Debian packages the tests need: Chromium and CJK fonts for browser tests, PostgreSQL for the second run,
-# GNU gettext to check the interface catalogue.
+# GNU gettext to check the interface catalogue, Redis for the two-host deployment test.
 system-packages:
 	@if dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then exit 0; fi; \
 	 if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \

@@ -51,3 +51,49 @@ def to_traditional(text, glossary=()):
     for placeholder, traditional in kept:
         text = text.replace(placeholder, traditional)
     return text
+
+
+# Search compares text, not spelling: a reader may type Simplified on the Traditional site or the reverse.
+# Both the query and the text are folded with OpenCC's own t2s tables (TW/HK variants first), character by
+# character rather than through its phrase segmenter: the fold is then symmetric (the same character always
+# folds the same way, so a substring of the text still matches), keeps every offset (one character in, one
+# out, so a match found in the folded text marks the same span of the original), and costs a `str.translate`
+# instead of tens of milliseconds per page. Case and full-width ASCII (ＡＢＣ１２３) are folded too.
+_FOLD_DICTIONARIES = ("TWVariantsRev.txt", "HKVariantsRev.txt", "TSCharacters.txt")
+
+
+@lru_cache(maxsize=1)
+def _fold_table():
+    from pathlib import Path
+
+    import opencc
+
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    mapping = {}
+    for name in _FOLD_DICTIONARIES:
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            source, _, targets = line.partition("\t")
+            target = targets.split(" ")[0] if targets else ""
+            if len(source) == 1 and len(target) == 1 and source not in mapping:
+                mapping[source] = target
+    # Follow chains (裡 → 裏 → 里) to the end, so that every character folds in one step.
+    for source in list(mapping):
+        target, seen = mapping[source], {source}
+        while target in mapping and target not in seen:
+            seen.add(target)
+            target = mapping[target]
+        mapping[source] = target
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
+        mapping[chr(code)] = chr(code - 0xFEE0).lower()
+    mapping["\u3000"] = " "
+    table = {ord(source): target for source, target in mapping.items() if source != target}
+    for code in range(0x41, 0x250):  # Latin letters with a one-character lower case (keeps offsets)
+        lower = chr(code).lower()
+        if len(lower) == 1 and lower != chr(code):
+            table.setdefault(code, lower)
+    return table
+
+
+def fold(text):
+    """`text` folded for comparison: Simplified forms, lower case, half-width; same length as `text`."""
+    return text.translate(_fold_table())

@@ -8,6 +8,11 @@ from . import deadlines
 from .models import Page, Revision
 
 
+def public_reports():
+    """Every public report, newest year first: sitemap.xml and the HTML 网站地图 list exactly these."""
+    return Revision.objects.public().select_related("body").order_by("-year", "body__position", "body__name")
+
+
 class ReportSitemap(Sitemap):
     i18n = True
     alternates = True
@@ -15,7 +20,7 @@ class ReportSitemap(Sitemap):
     changefreq = "yearly"
 
     def items(self):
-        return Revision.objects.public().select_related("body").order_by("-year", "body__slug")
+        return public_reports()
 
     def lastmod(self, revision):
         return revision.published_at

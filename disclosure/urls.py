@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import accessibility, deadline_views, downloads, feedback, opendata, preferences, views
+from . import accessibility, deadline_views, downloads, feedback, feeds, opendata, preferences, views
+from .tablecsv import download as tables_csv
 
 app_name = "disclosure"
 
@@ -9,7 +10,11 @@ urlpatterns = [
     path("reports/", views.column, name="column"),
     path("reports/<int:year>/<slug:body>/", views.report, name="report"),
     path("reports/preview/<int:report_id>/", views.preview, name="preview"),
+    path("reports/<int:year>/<slug:body>/tables.csv", tables_csv, name="report_tables_csv"),
     path("sitemap/", views.site_map, name="site_map"),
+    path("search/", views.search, name="search"),
+    path("feeds/reports.rss", feeds.rss, name="feed_rss"),
+    path("feeds/reports.atom", feeds.atom, name="feed_atom"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("feedback/", feedback.feedback, name="feedback"),
     path("feedback/thanks/", feedback.thanks, name="feedback_thanks"),

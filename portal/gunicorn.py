@@ -13,5 +13,9 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# The usual combined format plus the time taken in milliseconds and the page cache's answer (hit/miss).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms %({x-page-cache}o)s'
 errorlog = "-"
+# Worker heartbeats in memory rather than on a disk that may be slow or read-only under systemd.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

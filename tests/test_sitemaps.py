@@ -36,3 +36,65 @@ def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
     assert "Disallow: /\n" not in text
+
+
+def _report_urls(root):
+    """{loc: (lastmod, {hreflang: href})} for every report address in sitemap.xml."""
+    found = {}
+    for url in root.findall("s:url", NS):
+        loc = url.findtext("s:loc", namespaces=NS)
+        if "/reports/" in loc and loc.rstrip("/").split("/")[-2].isdigit():
+            links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            found[loc] = (url.findtext("s:lastmod", namespaces=NS), links)
+    return found
+
+
+def test_every_public_report_in_every_language_with_alternates_and_lastmod(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from disclosure import workflow
+    from tests.factories import approved, make_staff
+
+    bureau, office = make_body(), make_body(slug="office", name="锦州市人民政府办公室")
+    first = publish(make_report(body=bureau, year=2016))
+    corrected = make_report(body=office, year=2017)
+    publish(corrected)
+    latest = publish(corrected, note="更正错字。")
+    publish(make_report(body=office, year=2018), at=timezone.now() + datetime.timedelta(days=1))
+    withdrawn = approved(make_report(body=bureau, year=2015))
+    publisher = make_staff("publisher", workflow.PUBLISHER, bureau)
+    workflow.transition(withdrawn, publisher, "publish")
+    workflow.transition(withdrawn, publisher, "withdraw", "数据有误。")
+
+    urls = _report_urls(ET.fromstring(client.get("/sitemap.xml").content))
+    paths = ["/reports/2016/sports-bureau/", "/reports/2017/office/"]
+    assert set(urls) == {f"http://testserver{p}{path}" for p in ("", "/zh-hant", "/en") for path in paths}
+    for path, revision in zip(paths, (first, latest), strict=True):
+        for prefix in ("", "/zh-hant", "/en"):
+            lastmod, links = urls[f"http://testserver{prefix}{path}"]
+            assert lastmod == revision.published_at.date().isoformat()
+            assert links == {
+                "zh-hans": f"http://testserver{path}",
+                "zh-hant": f"http://testserver/zh-hant{path}",
+                "en": f"http://testserver/en{path}",
+                "x-default": f"http://testserver{path}",
+            }
+
+
+def test_html_site_map_lists_exactly_the_reports_of_sitemap_xml(client):
+    from tests import dom
+
+    bureau, office = make_body(), make_body(slug="office", name="锦州市人民政府办公室")
+    for body, year in ((bureau, 2016), (bureau, 2017), (office, 2017)):
+        publish(make_report(body=body, year=year))
+    make_report(body=office, year=2018)  # a draft: in neither
+    xml_paths = {
+        loc.removeprefix("http://testserver") for loc in _report_urls(ET.fromstring(client.get("/sitemap.xml").content))
+    }
+    for prefix in ("", "/zh-hant", "/en"):
+        page = dom.parse(client.get(f"{prefix}/sitemap/"))
+        html_paths = {a.get("href") for ul in page.find_all("ul", class_="report-list") for a in ul.find_all("a")}
+        assert html_paths == {path for path in xml_paths if path.startswith(f"{prefix}/reports/")}, prefix
+        assert len(html_paths) == 3
