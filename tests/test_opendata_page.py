@@ -107,3 +107,9 @@ def test_listed_in_sitemap_xml_in_every_language(client):
         "http://testserver/en/opendata/",
     ):
         assert f"<loc>{address}</loc>" in content
+
+
+def test_the_live_example_follows_a_publication(client):
+    assert '"revision": 1' not in client.get("/opendata/").content.decode()
+    publish(make_report(make_body(), year=2024))
+    assert '"revision": 1' in client.get("/opendata/").content.decode()
