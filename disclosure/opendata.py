@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import api
 from .models import Revision
+from .pagecache import public_page
 
 PARAMETERS = [
     ("year", _("年度，四位数字，如2024。只列出该年度的报告。")),
@@ -86,6 +87,7 @@ def _pretty(data):
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+@public_page  # a public page like the others: from the shared cache until something public changes
 def page(request):
     example = Revision.objects.public().select_related("body").order_by("-year", "body__position").first()
     base = request.build_absolute_uri(reverse("api:reports"))

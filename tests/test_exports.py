@@ -242,3 +242,13 @@ def test_a_reader_with_the_current_file_gets_a_304(client, demo, monkeypatch):
     again = client.get(URL + "download.pdf", headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
     assert drawn == []
+
+
+def test_traditional_downloads_use_traditional_forms(client, demo):
+    text, reader = pdf_text(client.get("/zh-hant" + URL + "download.pdf"))
+    assert "錦州市體育局2024年政府信息公開工作年度報告" in text.replace("\n", "")
+    fonts = [str(font.get_object()["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert any("UMingTW" in name for name in fonts), fonts
+    document = docx(client.get("/zh-hant" + URL + "download.docx"))
+    assert document.paragraphs[0].text == "錦州市體育局2024年政府信息公開工作年度報告"
+    assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-TW"

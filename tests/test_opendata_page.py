@@ -107,3 +107,15 @@ def test_listed_in_sitemap_xml_in_every_language(client):
         "http://testserver/en/opendata/",
     ):
         assert f"<loc>{address}</loc>" in content
+
+
+@pytest.mark.parametrize("page_cache", [None, "default"], ids=["uncached", "page-cache"])
+def test_the_live_example_follows_a_publication(client, settings, page_cache):
+    settings.PAGE_CACHE_ALIAS = page_cache
+
+    def samples():
+        return " ".join(pre.text for pre in dom.parse(client.get("/opendata/")).find("main").find_all("pre"))
+
+    assert '"revision": 1' not in samples()
+    publish(make_report(make_body(), year=2024))
+    assert '"revision": 1' in samples()

@@ -66,8 +66,13 @@ class _QuietBreaks(logging.Filter):
 logging.getLogger("fpdf.output").addFilter(_QuietBreaks())
 
 
+# The face of a font collection whose glyph forms suit each language: mainland forms for Simplified
+# Chinese (and for the Chinese an English page may quote), Taiwan forms for Traditional.
+REGION = {"zh-hant": "TW"}
+
+
 @functools.cache
-def cjk_font():
+def cjk_font(lang="zh-hans"):
     """(path, index in the collection) of the CJK TrueType font: the setting, else the first installed."""
     candidates = [getattr(settings, "EXPORT_PDF_FONT", "")] + [
         "/usr/share/fonts/truetype/arphic/uming.ttc",
@@ -75,16 +80,15 @@ def cjk_font():
     ]
     for candidate in filter(None, candidates):
         if Path(candidate).exists():
-            return candidate, _simplified_face(candidate)
+            return candidate, _face(candidate, REGION.get(lang, "CN"))
     raise FileNotFoundError("PDF下载需要TrueType中文字体：请安装fonts-arphic-uming（见Makefile的SYSTEM_PACKAGES）。")
 
 
-def _simplified_face(path):
-    """The mainland (CN / SC) face of a font collection: its glyph forms are those of Simplified Chinese."""
+def _face(path, region):
     if not path.endswith(".ttc"):
         return 0
     for index, font in enumerate(TTCollection(path).fonts):
-        if "CN" in (font["name"].getDebugName(1) or ""):
+        if (font["name"].getDebugName(1) or "").endswith(f" {region}"):
             return index
     return 0
 
@@ -97,7 +101,7 @@ class ReportPDF(FPDF):
     def __init__(self, printed):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.printed = printed
-        path, index = cjk_font()
+        path, index = cjk_font(printed.lang)
         self.add_font(CJK, "", path, collection_font_number=index)
         self.main = CJK
         if not printed.chinese and (LATIN_DIR / LATIN_FONTS[""]).exists():

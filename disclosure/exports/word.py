@@ -45,17 +45,22 @@ def _fonts(target, east_asia, size=None, bold=None, latin=LATIN):
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
+# Word's language tags: they choose the proofing language and, for East Asian text, the glyph forms.
+WORD_LANG = {"zh-hans": "zh-CN", "zh-hant": "zh-TW", "en": "en-GB"}
+
+
 class _Styles:
-    def __init__(self, document, chinese):
+    def __init__(self, document, lang):
+        chinese = lang.startswith("zh")
         self.chinese = chinese
         styles = document.styles
         body_size = SIZE_3 if chinese else Pt(12)
         normal = styles["Normal"]
         _fonts(normal, BODY_FONT, body_size)
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:val"), "zh-CN" if chinese else "en-GB")
-        lang.set(qn("w:eastAsia"), "zh-CN")
-        normal.element.get_or_add_rPr().append(lang)
+        tag = OxmlElement("w:lang")
+        tag.set(qn("w:val"), WORD_LANG.get(lang, "zh-CN"))
+        tag.set(qn("w:eastAsia"), WORD_LANG.get(lang, "zh-CN") if chinese else "zh-CN")
+        normal.element.get_or_add_rPr().append(tag)
         fmt = normal.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY if chinese else WD_LINE_SPACING.MULTIPLE
         fmt.line_spacing = Pt(28) if chinese else 1.15
@@ -222,7 +227,7 @@ def render(printed):
     """The .docx file's bytes for a Printed report."""
     document = Document()
     chinese = printed.chinese
-    _Styles(document, chinese)
+    _Styles(document, printed.lang)
     _header_footer(_page_setup(document), printed)
     properties = document.core_properties
     properties.title, properties.author, properties.language = printed.title, printed.organ, printed.lang
