@@ -22,6 +22,7 @@ START = ("/sitemap.xml", "/robots.txt", *(prefix + "/" for prefix in LANGUAGE_PR
 # Not pages: static files, and preference links that only set a cookie and send the visitor back.
 SKIP = re.compile(r"^/(static/|preferences/|(zh-hant/|en/)?preferences/)")
 XML_LINK = re.compile(r"<(?:loc|link|guid|id)>\s*([^<\s]+)\s*</|href=\"([^\"]+)\"")
+TAG = re.compile(r"<[^>]*>")
 TEXT_LINK = re.compile(r"(?:https?://testserver)?(/[^\s\"'<>]*)")
 
 
@@ -93,7 +94,13 @@ class Crawl:
         return urlunsplit(("", "", parts.path, parts.query, ""))
 
     def containing(self, marker):
-        return [url for url, page in self.pages.items() if marker.lower() in page.text.lower()]
+        """Pages showing `marker`, also where markup splits it (search results wrap the match in <mark>)."""
+        marker = marker.lower()
+        return [url for url, page in self.pages.items() if marker in page.text.lower() or marker in _plain(page)]
+
+
+def _plain(page):
+    return TAG.sub("", page.text).lower() if "html" in page.content_type or "xml" in page.content_type else ""
 
 
 def readable(body):

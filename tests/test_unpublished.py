@@ -133,6 +133,10 @@ def test_no_unpublished_text_appears_anywhere_on_the_public_site(client, site):
     for prefix in LANGUAGE_PREFIXES:
         assert f"{prefix}/reports/2010/sports-bureau/" in found
     assert "/sitemap.xml" in crawl.pages and "/robots.txt" in crawl.pages
+    # Where search exists, asking for part of a marker finds the public one: it would find a leaked one.
+    search = crawl.pages.get(f"/search/?q={PUBLIC[:-2]}")
+    if search is not None and search.status == 200:
+        assert search.url in crawl.containing(PUBLIC)
     assert any(url.startswith("/reports/?") for url in crawl.pages)  # the column's filters and pages
     # The scheduled and withdrawn reports' addresses were asked for: 404 and 410, not their text.
     assert crawl.pages["/reports/2015/sports-bureau/"].status == 404
