@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ARTIFACTS ?= $(CURDIR)/test-artifacts
 PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
-SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server
+SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help run bench test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean

@@ -6,6 +6,8 @@ class DisclosureConfig(AppConfig):
     verbose_name = "政府信息公开年报"
 
     def ready(self):
-        from . import pagecache, signals  # noqa: F401  (signals connects the Traditional-Chinese derivation)
+        # Connect the Traditional-Chinese derivation (signals), the access audit trail (audit) and the page
+        # cache's invalidation on publication (pagecache).
+        from . import audit, pagecache, signals  # noqa: F401
 
         pagecache.connect()

@@ -4,10 +4,15 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from . import outage
+
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
+    # A query that failed outside any view (a middleware's) is an outage too: 503, not 500.
+    if outage.in_flight():
+        return outage.unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))

@@ -119,8 +119,10 @@ def _grid(grid, table, values, p):
 
     rows = list(table.rows)
     body, subgroups = [], {}
+    keys = {column.key for column in columns}
     for index, row in enumerate(rows):
-        r = f"{p}-{row.key}"
+        # The 2019 format's row （六）其他处理 is keyed `other`, like the column 其他: ids must stay unique.
+        r = f"{p}-row-{row.key}" if row.key in keys else f"{p}-{row.key}"
         cells, ids = [], [r]
         if not row.group:
             cells.append(Cell(str(row.label), True, "row", r, colspan=3))

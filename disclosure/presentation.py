@@ -8,6 +8,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from . import formats, tableview
 from .numbering import label
 from .parts import is_plan_heading, is_problems_heading
 
@@ -52,6 +53,7 @@ class Part:
     anchor: str
     rectifications: list = field(default_factory=list)
     plans: list = field(default_factory=list)
+    tables: list = field(default_factory=list)  # grids of the statistical tables shown under this part
 
     @property
     def heading_tag(self):
@@ -69,6 +71,11 @@ class ReportView:
     rectifications: list  # items not shown inside a part (no part is about problems)
     plans: list
     fallback: bool  # some text is shown in the source language
+    tables: list = field(default_factory=list)  # tables with no part of their own (an unusual outline)
+
+    @property
+    def has_tables(self):
+        return bool(self.tables) or any(part.tables for part in self.parts)
 
     @property
     def contents(self):
@@ -125,7 +132,32 @@ def report_view(document, lang):
         fallback=False,
     )
     view.fallback = _any_fallback(view)
+    view.tables = _place_tables(document, lang, [p for p in parts if p.level == 1], document.get("sections", []))
     return view
+
+
+def _source(text):
+    return text.get(SOURCE_LANGUAGE, "") if isinstance(text, dict) else text or ""
+
+
+def _place_tables(document, lang, parts, sections):
+    """Put each table under its part (二, 三, 四) and return those that found none.
+
+    A part is found by its official heading (主动公开政府信息情况 …), else by its place in the outline
+    (the second, third, fourth part), as reports that word their headings freely still keep the order.
+    """
+    headings = [_source(section["heading"]).strip() for section in sections]
+    homeless = []
+    for table in tableview.grids(document, lang):
+        official = formats.STANDARD_PARTS[table.part - 1]
+        index = next((i for i, heading in enumerate(headings) if heading == official), None)
+        if index is None and len(parts) >= 4:
+            index = table.part - 1
+        if index is None:
+            homeless.append(table)
+        else:
+            parts[index].tables.append(table)
+    return homeless
 
 
 def _any_fallback(view):

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import accessibility, deadline_views, feedback, preferences, views
+from . import accessibility, deadline_views, downloads, feedback, opendata, preferences, views
+from .tablecsv import download as tables_csv
 
 app_name = "disclosure"
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("reports/", views.column, name="column"),
     path("reports/<int:year>/<slug:body>/", views.report, name="report"),
     path("reports/preview/<int:report_id>/", views.preview, name="preview"),
+    path("reports/<int:year>/<slug:body>/tables.csv", tables_csv, name="report_tables_csv"),
     path("sitemap/", views.site_map, name="site_map"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("feedback/", feedback.feedback, name="feedback"),
@@ -18,4 +20,6 @@ urlpatterns = [
     path("accessibility/help/", accessibility.help_page, name="a11y_help"),
     path("reports/deadlines/", deadline_views.latest, name="deadlines_latest"),
     path("reports/deadlines/<int:year>/", deadline_views.overview, name="deadlines"),
+    path("reports/<int:year>/<slug:body>/download.<str:kind>", downloads.download, name="download"),
+    path("opendata/", opendata.page, name="opendata"),
 ]

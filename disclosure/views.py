@@ -5,10 +5,11 @@ from django.core.paginator import Paginator
 from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from . import document
+from . import document, trends
 from .document import texts
 from .forms import ColumnFilterForm
 from .models import Body, Page, Report, Revision
@@ -77,11 +78,21 @@ def report(request, year, body):
     if revision is None:
         return withdrawn(request, year, body)
     history = list(Revision.objects.history(revision.report_id)) if revision.number > 1 else []
-    return render(
-        request,
-        "disclosure/report.html",
-        {"revision": revision, "report": report_view(revision.document, get_language()), "history": history},
-    )
+    context = {"revision": revision, "report": report_view(revision.document, get_language()), "history": history}
+    context.update(_tables_context(revision, year, body))
+    return render(request, "disclosure/report.html", context)
+
+
+def _tables_context(revision, year, body):
+    """The CSV link and the year-over-year comparison, for a published report with tables."""
+    if not revision.document.get("tables"):
+        return {}
+    comparison = trends.for_revision(revision)
+    return {
+        "tables_csv_url": reverse("disclosure:report_tables_csv", args=[year, body]),
+        "trend": comparison,
+        "trend_chart": trends.chart(comparison) if comparison else None,
+    }
 
 
 def withdrawn(request, year, body):

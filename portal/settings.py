@@ -52,15 +52,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response, error pages included.
+    "portal.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages from the shared cache, before sessions and the rest (disclosure/pagecache.py).
+    # Public pages from the shared cache, before sessions and the rest (disclosure/pagecache.py). A cached
+    # page needs no database; a query of its own that fails reaches errors.server_error, a 503 as below.
     "disclosure.pagecache.PageCacheMiddleware",
+    # The database unreachable: a styled 503 with Retry-After instead of a 500 (README, "Security").
+    # Below WhiteNoise, so that the 503 page's stylesheet is still served; above everything that queries.
+    "disclosure.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Needs the user and the message store (above): signs idle staff out with a note for the login page.
+    "disclosure.staff_session.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -102,9 +110,13 @@ CACHES = caches_from_url(CACHE_URL)
 PAGE_CACHE_ALIAS = "default" if CACHE_URL and env_bool("PAGE_CACHE", True) else None
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
 
+# Staff passwords: at least 12 characters (PASSWORD_MIN_LENGTH) and Django's checks, with messages in Chinese.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "disclosure.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -169,9 +181,54 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
+# HTTPS (README, "Security"). nginx terminates TLS and forwards X-Forwarded-Proto; gunicorn listens on
+# 127.0.0.1 only, so nobody but the proxy can set that header. SECURE_PROXY_SSL_HEADER=0 when the portal
+# is reached without such a proxy.
+if env_bool("SECURE_PROXY_SSL_HEADER", not DEBUG):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# One year once the site is known to work over HTTPS; set SECURE_HSTS_SECONDS=300 for a first trial.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is a commitment browsers ship for months; only the domain's owner can decide it, so it is off
+# by default and its reminder (security.W021) is silenced until SECURE_HSTS_PRELOAD=1 is set.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Scripts and styles come from our own static files only: no inline code, no CDN (portal/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    # The admin's stylesheets draw a few icons as data: URIs.
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Admin sign-in (disclosure/lockout.py): after LOGIN_FAILURE_LIMIT failed attempts for one user name within
+# LOGIN_LOCKOUT_MINUTES, that name is locked for as long; an address is locked after LOGIN_IP_FAILURE_LIMIT
+# failures (higher, because a whole office may share one address behind its NAT).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "20"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# Staff are signed out after this many minutes without a request (disclosure/staff_session.py).
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+# The 503 page asks browsers and crawlers to come back after this many seconds (disclosure/outage.py).
+OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", "120"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Word and PDF downloads, drawn once per published revision and language and kept here (disclosure/exports/).
+DOWNLOAD_CACHE_DIR = Path(os.environ.get("DOWNLOAD_CACHE_DIR", BASE_DIR / "var" / "downloads"))

@@ -7,6 +7,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-product
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# The test client speaks plain HTTP: no redirect to HTTPS (tests/test_security.py checks production's).
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from .settings import *  # noqa: E402,F403
 
@@ -24,3 +26,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_ALIAS = None
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+DOWNLOAD_CACHE_DIR = tempfile.mkdtemp(prefix="portal-test-downloads-")

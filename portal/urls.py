@@ -16,6 +16,8 @@ urlpatterns = [
     # Before the admin's own URLs, whose catch-all would otherwise answer this address with a 404.
     path(settings.ADMIN_URL + "deadlines/", admin.site.admin_view(deadline_view), name="admin_deadlines"),
     path(settings.ADMIN_URL, admin.site.urls),
+    # The open-data API answers the same in every language, so it has no language prefix.
+    path("api/v1/", include("disclosure.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
     path(
         "robots.txt",

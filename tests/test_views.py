@@ -479,7 +479,7 @@ def test_site_map_lists_every_published_report_and_no_draft(client, catalogue):
     assert "/reports/2018/education-bureau/" not in response.content.decode()
     assert [h.text for h in page.find_all("h3")] == ["2017年度", "2016年度", "2015年度"]
     main_links = [a.get("href") for a in page.find("section", aria_labelledby="map-main").find_all("a")]
-    assert main_links == ["/", "/reports/", "/feedback/", "/pages/about/"]
+    assert main_links == ["/", "/reports/", "/feedback/", "/opendata/", "/pages/about/"]
 
 
 def test_site_map_without_reports(client):

@@ -1,3 +1,4 @@
+from .access import AccessEvent
 from .acknowledgements import Acknowledgement
 from .events import ReportEvent
 from .feedback import Feedback
@@ -7,6 +8,7 @@ from .revisions import Revision
 from .site import Link, Page, SiteSettings
 
 __all__ = [
+    "AccessEvent",
     "Acknowledgement",
     "Body",
     "Feedback",

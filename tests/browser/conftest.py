@@ -24,6 +24,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 REPORT = "/reports/2016/sports-bureau/"
+# A standard-format report (2021) with its three statistical tables and a previous year to compare with.
+TABLES_REPORT = "/reports/2024/sports-bureau/"
 SCHEMES = ("yellow-on-black", "white-on-black", "black-on-white")
 # One of each kind of public page, and the report in the other two languages.
 PAGES = {
@@ -31,6 +33,7 @@ PAGES = {
     "column": "/reports/",
     "column-filtered": "/reports/?year=2016&body=sports-bureau",
     "report": REPORT,
+    "report-tables": TABLES_REPORT,
     "site-map": "/sitemap/",
     "deadlines": "/reports/deadlines/2018/",
     "about": "/pages/about/",

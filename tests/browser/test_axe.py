@@ -4,7 +4,7 @@ language, nor in the high-contrast schemes of 无障碍浏览."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import PAGES, PREFIXES, REPORT, SCHEMES, open_page, submit_empty_feedback
+from .conftest import PAGES, PREFIXES, REPORT, SCHEMES, TABLES_REPORT, open_page, submit_empty_feedback
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,17 @@ def test_feedback_with_errors_has_no_axe_violations(page, site):
 
 
 # Every kind of page again in Traditional Chinese and English (the list above is Simplified).
-EVERY_LANGUAGE = ("home", "column-filtered", "report", "site-map", "about", "not-found", "statement", "help")
+EVERY_LANGUAGE = (
+    "home",
+    "column-filtered",
+    "report",
+    "report-tables",
+    "site-map",
+    "about",
+    "not-found",
+    "statement",
+    "help",
+)
 
 
 @pytest.mark.parametrize("prefix", PREFIXES[1:], ids=["zh-hant", "en"])
@@ -63,7 +73,7 @@ def test_feedback_with_errors_in_other_languages_has_no_axe_violations(page, sit
 # the help page (its table and lists). The chrome is the same on every other page.
 @pytest.mark.parametrize("scheme", ("default",) + SCHEMES)
 @pytest.mark.parametrize("prefix", PREFIXES, ids=["zh-hans", "zh-hant", "en"])
-@pytest.mark.parametrize("path", [REPORT, PAGES["help"]], ids=["report", "help"])
+@pytest.mark.parametrize("path", [REPORT, TABLES_REPORT, PAGES["help"]], ids=["report", "report-tables", "help"])
 def test_accessibility_mode_has_no_axe_violations(make_context, site, path, prefix, scheme):
     page = make_context(a11y="on", scheme=scheme).new_page()
     open_page(page, site, path, prefix)
@@ -74,9 +84,10 @@ def test_accessibility_mode_has_no_axe_violations(make_context, site, path, pref
 
 @pytest.mark.parametrize("scheme", ("default", "yellow-on-black"))
 @pytest.mark.parametrize("prefix", PREFIXES, ids=["zh-hans", "zh-hant", "en"])
-def test_text_only_view_has_no_axe_violations(make_context, site, prefix, scheme):
+@pytest.mark.parametrize("path", [REPORT, TABLES_REPORT], ids=["report", "report-tables"])
+def test_text_only_view_has_no_axe_violations(make_context, site, prefix, scheme, path):
     page = make_context(a11y="on", textonly="on", scheme=scheme, captions="on", guide="on").new_page()
-    open_page(page, site, REPORT, prefix)
+    open_page(page, site, path, prefix)
     assert "textonly" in page.locator("html").get_attribute("class").split()
     assert_no_violations(page)
 

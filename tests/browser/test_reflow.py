@@ -3,7 +3,7 @@
 
 import pytest
 
-from .conftest import PAGES, REPORT, open_page, submit_empty_feedback
+from .conftest import PAGES, REPORT, TABLES_REPORT, open_page, submit_empty_feedback
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def test_report_with_toolbar_and_large_text_reflows_at_320px(make_context, site)
 
 
 @pytest.mark.parametrize("width", [1280, 640])
-@pytest.mark.parametrize("path", [REPORT, "/reports/", "/feedback/"])
+@pytest.mark.parametrize("path", [REPORT, TABLES_REPORT, "/reports/", "/feedback/"])
 def test_large_text_at_200_percent_text_zoom_does_not_scroll_sideways(make_context, site, path, width):
     """A browser's text-only zoom of 200 % doubles the root font size under the site's 字体 大;
     640 px is what a 1280 px window leaves at 200 % page zoom."""
@@ -67,16 +67,63 @@ p { margin-bottom: 2em !important; }"""
 CLIPPED_SCRIPT = """() => [...document.querySelectorAll('body *')].filter(el => {
     const style = getComputedStyle(el);
     if (el.closest('.visually-hidden, .honeypot') || style.display === 'none') return false;
+    // A focusable scrolling region (a wide table) loses nothing: its content scrolls into view.
+    if (el.matches('[role=region][tabindex="0"]') && style.overflowY !== 'hidden') return false;
     const hides = v => v !== 'visible';
     return (hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
         || (hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1);
 }).map(el => el.outerHTML.slice(0, 100))"""
 
 
-@pytest.mark.parametrize("path", [REPORT, "/", "/reports/"])
+@pytest.mark.parametrize("path", [REPORT, TABLES_REPORT, "/", "/reports/"])
 def test_text_spacing_overrides_lose_nothing_at_320px(make_context, site, path):
     page = make_context(width=320, height=640).new_page()
     open_page(page, site, path)
     page.add_style_tag(content=TEXT_SPACING)
     assert_no_horizontal_scroll(page)
     assert page.evaluate(CLIPPED_SCRIPT) == []
+
+
+# Each statistical table keeps the official form's columns: at 320 px it scrolls inside its own region.
+REGIONS_SCRIPT = """() => [...document.querySelectorAll('.stat-table-region')].map(region => ({
+    key: region.querySelector('table').id,
+    inside: region.getBoundingClientRect().right <= window.innerWidth + 0.5,
+    scrolls: region.scrollWidth > region.clientWidth,
+}))"""
+
+
+@pytest.mark.parametrize("prefix", ["", "/zh-hant", "/en"], ids=["zh-hans", "zh-hant", "en"])
+def test_statistical_tables_scroll_in_their_own_region_at_320px(make_context, site, prefix):
+    page = make_context(width=320, height=640).new_page()
+    open_page(page, site, TABLES_REPORT, prefix)
+    assert_no_horizontal_scroll(page)
+    regions = {region["key"]: region for region in page.evaluate(REGIONS_SCRIPT)}
+    assert sorted(regions) == ["table-active", "table-appeals", "table-requests"]
+    assert all(region["inside"] for region in regions.values()), regions
+    # Tables 3 and 4 are wider than a phone: their regions scroll, the page does not.
+    assert regions["table-requests"]["scrolls"] and regions["table-appeals"]["scrolls"], regions
+
+
+def test_table_2_row_labels_stay_in_view_while_its_figures_scroll(make_context, site):
+    page = make_context(width=320, height=640, size="large").new_page()
+    open_page(page, site, TABLES_REPORT)
+    region = page.locator(".stat-table-region").filter(has=page.locator("#table-active"))
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "at 320 px with large text table 2 should scroll"
+    label = page.locator("#t-active-licensing")
+    before = label.bounding_box()["x"]
+    region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert region.evaluate("el => el.scrollLeft") > 0
+    assert abs(label.bounding_box()["x"] - before) < 1, "the row label scrolled away with the figures"
+    # The figures did move under it.
+    assert page.locator("#table-active td").first.bounding_box()["x"] < before + 200
+
+
+def test_statistical_table_region_scrolls_from_the_keyboard(make_context, site):
+    page = make_context(width=320, height=640).new_page()
+    open_page(page, site, TABLES_REPORT)
+    region = page.locator(".stat-table-region").filter(has=page.locator("#table-requests"))
+    region.focus()
+    assert page.evaluate("() => document.activeElement.getAttribute('role')") == "region"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())

@@ -5,7 +5,7 @@ import struct
 
 import pytest
 
-from .conftest import REPORT, SCHEMES, open_page
+from .conftest import REPORT, SCHEMES, TABLES_REPORT, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -30,3 +30,16 @@ def test_report_screenshot(make_context, site, artifacts, name, prefs, width):
     # A wider image would mean the page scrolls sideways; a short one, that the report did not render.
     assert shot_width == width
     assert shot_height > 1500
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["zh-hans", "en"])
+@pytest.mark.parametrize("name,prefs", VIEWS[:2], ids=[name for name, _ in VIEWS[:2]])
+def test_tables_report_screenshot(make_context, site, artifacts, name, prefs, width, prefix):
+    """The 2024 demo report: its three tables, the CSV link and 主要数据与上年对比."""
+    page = make_context(width=width, height=900, **prefs).new_page()
+    open_page(page, site, TABLES_REPORT, prefix)
+    path = artifacts / "screenshots" / f"report-tables-{name}{prefix.replace('/', '-')}-{width}.png"
+    path.unlink(missing_ok=True)
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    assert png_size(path)[0] == width

@@ -1,0 +1,44 @@
+"""Generated downloads kept on disk, one file per revision, language and kind.
+
+A revision never changes, so its files never go stale: a correction is a new revision with a new id and
+so a new file name. EXPORT_VERSION is in the name too, so that a change to the layout code is not hidden
+behind files drawn by the old code. Files are written under a temporary name and renamed into place,
+so two workers drawing the same file at once never serve half of one.
+"""
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+
+from . import layout, pdf, word
+
+EXPORT_VERSION = 1
+RENDERERS = {"docx": word.render, "pdf": pdf.render}
+
+
+def directory():
+    folder = Path(settings.DOWNLOAD_CACHE_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def file_name(revision, lang, kind):
+    # The digest guards against a revision id used again (a database restored or rebuilt beside old files).
+    digest = hashlib.sha256(json.dumps(revision.document, sort_keys=True).encode()).hexdigest()[:12]
+    return f"report-{revision.pk}-{digest}-{lang}-v{EXPORT_VERSION}.{kind}"
+
+
+def path(revision, lang, kind):
+    """The file for `revision` in `lang`, drawn now unless an earlier request already drew it."""
+    target = directory() / file_name(revision, lang, kind)
+    if not target.exists():
+        content = RENDERERS[kind](layout.printed(revision.document, lang))
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".drawing-", suffix=f".{kind}")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    return target

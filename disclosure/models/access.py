@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.db import models
+
+
+class AccessEvent(models.Model):
+    """One sign-in, sign-out, failed sign-in, lockout or idle timeout in the admin: the access audit trail.
+
+    Changes to content are recorded elsewhere: admin saves in Django's LogEntry, every save, import and
+    transition of a report in ReportEvent. The failed sign-ins here are also what the lockout counts
+    (lockout.py), so the count holds across every gunicorn worker and host that share the database.
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", "登录"
+        LOGOUT = "logout", "退出"
+        FAILED = "failed", "登录失败"
+        LOCKED = "locked", "用户名锁定"
+        ADDRESS_LOCKED = "locked_ip", "IP地址锁定"
+        REFUSED = "refused", "锁定期间拒绝登录"
+        TIMEOUT = "timeout", "超时自动退出"
+
+    kind = models.CharField("事件", max_length=10, choices=Kind.choices)
+    # The name as typed: a failed sign-in may name nobody, and a deleted account keeps its history.
+    username = models.CharField("用户名", max_length=150, blank=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.GenericIPAddressField("IP地址", null=True, blank=True, db_index=True)
+    user_agent = models.CharField("浏览器", max_length=300, blank=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登录记录"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.username}"
