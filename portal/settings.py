@@ -55,11 +55,12 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy on every response, error pages included.
     "portal.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages from the shared cache, before sessions and the rest (disclosure/pagecache.py). A cached
+    # page needs no database; a query of its own that fails reaches errors.server_error, a 503 as below.
+    "disclosure.pagecache.PageCacheMiddleware",
     # The database unreachable: a styled 503 with Retry-After instead of a 500 (README, "Security").
     # Below WhiteNoise, so that the 503 page's stylesheet is still served; above everything that queries.
     "disclosure.outage.DatabaseOutageMiddleware",
-    # Public pages from the shared cache, before sessions and the rest (disclosure/pagecache.py).
-    "disclosure.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
