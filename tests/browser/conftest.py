@@ -94,14 +94,19 @@ def site(live_server, transactional_db):
 
 @pytest.fixture
 def make_context(browser, site):
-    """Build a browser context for this test (viewport, cookies, scripts on or off); closed afterwards."""
+    """Build a browser context for this test (viewport, cookies, scripts on or off); closed afterwards.
+
+    user_styles=True lets a test add a stylesheet of its own, as a reader's user stylesheet or a
+    text-spacing bookmarklet would: the site's Content-Security-Policy refuses injected <style> otherwise,
+    while a browser applies a reader's own styles whatever the page's policy."""
     contexts = []
 
-    def make(width=1280, height=900, java_script_enabled=True, **prefs):
+    def make(width=1280, height=900, java_script_enabled=True, user_styles=False, **prefs):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             java_script_enabled=java_script_enabled,
             locale="zh-CN",
+            bypass_csp=user_styles,
         )
         context.set_default_timeout(10_000)
         if prefs:

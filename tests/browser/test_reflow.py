@@ -50,7 +50,7 @@ def test_report_with_toolbar_and_large_text_reflows_at_320px(make_context, site)
 def test_large_text_at_200_percent_text_zoom_does_not_scroll_sideways(make_context, site, path, width):
     """A browser's text-only zoom of 200 % doubles the root font size under the site's 字体 大;
     640 px is what a 1280 px window leaves at 200 % page zoom."""
-    page = make_context(width=width, height=800, size="large").new_page()
+    page = make_context(width=width, height=800, size="large", user_styles=True).new_page()
     open_page(page, site, path)
     assert "text-large" in page.locator("html").get_attribute("class").split()
     large = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
@@ -77,7 +77,7 @@ CLIPPED_SCRIPT = """() => [...document.querySelectorAll('body *')].filter(el => 
 
 @pytest.mark.parametrize("path", [REPORT, TABLES_REPORT, "/", "/reports/"])
 def test_text_spacing_overrides_lose_nothing_at_320px(make_context, site, path):
-    page = make_context(width=320, height=640).new_page()
+    page = make_context(width=320, height=640, user_styles=True).new_page()
     open_page(page, site, path)
     page.add_style_tag(content=TEXT_SPACING)
     assert_no_horizontal_scroll(page)
