@@ -224,8 +224,13 @@ def test_traditional_page_has_derived_labels(client, demo):
 
 def test_csv_link_next_to_the_tables(client, demo):
     root = page(client)
-    links = root.find_all("a", href="/reports/2024/sports-bureau/tables.csv")
-    assert links and all(link.text == "下载统计表（CSV）" for link in links)
+    links = [
+        link
+        for link in root.find_all("a", href="/reports/2024/sports-bureau/tables.csv")
+        if "table-download" in link.parent.classes
+    ]
+    # One under each table (each in its own part).
+    assert [link.text for link in links] == ["下载统计表（CSV）"] * 3
     assert links[0].get("type") == "text/csv"
 
 

@@ -142,3 +142,12 @@ def test_withdrawn_report_is_404(client, report):
     publisher = make_staff("publisher-x", workflow.PUBLISHER, report.body)
     workflow.transition(report, publisher, "withdraw", comment="数据有误，核实后重新发布。")
     assert client.get(URL).status_code == 404
+
+
+def test_csv_answers_a_known_etag_with_304(client, report):
+    revision = publish(report)
+    response = client.get(URL)
+    etag = response["ETag"]
+    assert etag == f'"report-{revision.pk}-{revision.number}"'
+    assert response["X-Robots-Tag"] == "noindex"
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
