@@ -30,6 +30,7 @@ def main():
         DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-0123456789-0123456789",
         DJANGO_DEBUG="0",
         ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",  # the test client speaks plain HTTP
         DATABASE_URL=f"sqlite:///{database}",
         LOG_LEVEL="ERROR",
         STATIC_ROOT=str(database.parent / "static"),

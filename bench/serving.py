@@ -117,7 +117,11 @@ def main():
         redis = servers.Redis()
         started.append(redis)
         static_root = Path(tempfile.mkdtemp(prefix="portal-bench-static-"))
-        env = servers.production_env(DATABASE_URL=postgres.url, CACHE_URL=redis.url, STATIC_ROOT=static_root)
+        # Workers are not recycled during the run: a recycled worker's start-up (importing Django, ~1 s of CPU)
+        # would land on whichever page is measured at that moment.
+        env = servers.production_env(
+            DATABASE_URL=postgres.url, CACHE_URL=redis.url, STATIC_ROOT=static_root, GUNICORN_MAX_REQUESTS=0
+        )
         print("Preparing: migrate, collectstatic, load_demo, 1,000 reports …", flush=True)
         for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
             servers.manage(env, *command)

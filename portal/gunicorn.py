@@ -10,7 +10,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so that a slow leak can never take a site down on report day.
-max_requests = 2000
+# (GUNICORN_MAX_REQUESTS=0: never; the benchmark does so, since a new worker's start-up would be counted.)
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 # The usual combined format plus the time taken in milliseconds and the page cache's answer (hit/miss).
