@@ -72,7 +72,7 @@ def _cell_findings(layout, tables):
                 problem = cell_problem(value, column.kind)
                 if problem:
                     path = formats.path(table, row, column)
-                    message = f"表{_number(table)}“{_short(row.label)}·{column.label}”{problem}"
+                    message = f"表{_number(table)}“{short_label(row.label)}·{column.label}”{problem}"
                     found.append(Finding("cell", path, message, True, (path,)))
     return found
 
@@ -116,7 +116,7 @@ def _t3_columns(table, requests):
         "requests",
         table.rows,
         requests,
-        lambda row, total, sum_: f"{_short(row.label)}：总计 {total} ≠ 各列之和 {sum_}",
+        lambda row, total, sum_: f"{short_label(row.label)}：总计 {total} ≠ 各列之和 {sum_}",
     )
 
 
@@ -334,6 +334,6 @@ def _number(table):
     return "一二三四五六"[table.part - 1]
 
 
-def _short(label):
+def short_label(label):
     """A row label without its official numbering: “（一）予以公开” → “予以公开”."""
     return re.sub(r"^(?:[一二三四]、|（[一二三四五六七]）|\d+\.)", "", str(label))

@@ -139,7 +139,7 @@ def grids(format, entry, found):
                 cell.state = "error" if cell.error or cell.notes else "marked" if cell.path in marked else ""
                 cell.blank = cell.path in blank
                 cell.table_key, cell.row_key, cell.column_key = table.key, row.key, column.key
-                cell.row_label = checks._short(row.label)
+                cell.row_label = checks.short_label(row.label)
                 cell.column_label = str(column.label)
                 cell.total = column.key == "total" or row.key == checks.RESULT_ROWS_END
             layout.sections = [("thead", layout.head)] * bool(layout.head) + [("tbody", b) for b in layout.bodies]
