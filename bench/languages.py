@@ -34,8 +34,6 @@ def main():
         DATABASE_URL=f"sqlite:///{database}",
         LOG_LEVEL="ERROR",
         STATIC_ROOT=str(database.parent / "static"),
-        # The test client speaks plain http: production redirects that to https (behind nginx, see README).
-        SECURE_SSL_REDIRECT="0",
     )
     import django
 

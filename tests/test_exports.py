@@ -53,14 +53,27 @@ def pdf_text(response):
     return "\n".join(page.extract_text() for page in reader.pages), reader
 
 
-def test_the_report_page_offers_three_downloads(client, demo):
+def test_the_report_page_offers_the_downloads(client, demo):
     page = dom.parse(client.get(URL))
     box = page.find("section", class_="downloads")
     links = [a.get("href") for a in box.find_all("a")]
-    assert links == [URL + "download.docx", URL + "download.pdf", URL + "download.json", "/opendata/"]
+    assert links == [
+        URL + "download.docx",
+        URL + "download.pdf",
+        URL + "download.json",
+        URL + "tables.csv",
+        "/opendata/",
+    ]
     english = dom.parse(client.get("/en" + URL)).find("section", class_="downloads")
     assert english.find("a").get("href") == "/en" + URL + "download.docx"
     assert english.find("h2").text == "Download"
+
+
+def test_a_report_without_tables_offers_no_csv(client):
+    publish(make_report(year=2016))  # a legacy report: free text, no statistical tables
+    box = dom.parse(client.get("/reports/2016/sports-bureau/")).find("section", class_="downloads")
+    kinds = [span.text for span in box.find_all("span", class_="download-kind")]
+    assert kinds == ["Word", "PDF", "JSON"]
 
 
 def test_the_json_download_is_the_api_document(client, demo):
