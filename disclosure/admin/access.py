@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from .. import audit, lockout
 from ..models import AccessEvent
+from .records import RecordAdmin
 
 
 class LoginForm(AdminAuthenticationForm):
@@ -34,7 +35,7 @@ class LoginForm(AdminAuthenticationForm):
 admin.site.login_form = LoginForm
 
 
-class SuperuserOnly(admin.ModelAdmin):
+class SuperuserOnly(RecordAdmin):
     """A record: superusers read it; nobody adds, changes or deletes it through the admin."""
 
     def has_module_permission(self, request):
@@ -42,15 +43,6 @@ class SuperuserOnly(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AccessEvent)

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 
 from ..models import Body, Feedback, GlossaryEntry, Link, Page, Revision, SiteSettings
+from .records import RecordAdmin
 
 
 @admin.register(Body)
@@ -16,7 +17,7 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(RecordAdmin):
     """Published revisions are a record: they can be looked at, never changed."""
 
     list_display = ["title", "body", "year", "number", "published_at", "created_by", "change_note"]
@@ -28,15 +29,6 @@ class RevisionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("body", "created_by")
         return queryset if request.user.is_superuser else queryset.filter(body__members=request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SiteSettings)
