@@ -9,9 +9,12 @@ interleaved round by round so that machine noise falls on all three alike; the m
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import inprocess  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "300"))
 PAGES = {
@@ -23,30 +26,10 @@ GOAL = 1.10
 
 
 def main():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    database = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3"
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
-        DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-0123456789-0123456789",
-        DJANGO_DEBUG="0",
-        ALLOWED_HOSTS="testserver",
-        SECURE_SSL_REDIRECT="0",  # the test client speaks plain HTTP
-        DATABASE_URL=f"sqlite:///{database}",
-        LOG_LEVEL="ERROR",
-        STATIC_ROOT=str(database.parent / "static"),
-    )
-    import django
-
-    django.setup()
-    from django.conf import settings
+    client = inprocess.start()
     from django.core.management import call_command
-    from django.test import Client
 
-    settings.STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    call_command("migrate", verbosity=0)
-    call_command("compile_catalogues", verbosity=0)
     call_command("load_demo", verbosity=0)
-    client = Client()
     for url in PAGES.values():  # warm up: templates compiled, catalogues loaded
         assert client.get(url).status_code == 200, url
     timings = {lang: [] for lang in PAGES}

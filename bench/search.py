@@ -13,9 +13,12 @@ import os
 import re
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import inprocess  # noqa: E402
 
 REPORTS = int(os.environ.get("BENCH_REPORTS", "1000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
@@ -68,32 +71,10 @@ def build(count):
 
 
 def main():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    database = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3"
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
-        DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-0123456789-0123456789",
-        DJANGO_DEBUG="0",
-        ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"sqlite:///{database}",
-        LOG_LEVEL="ERROR",
-        SECURE_SSL_REDIRECT="0",  # plain http://testserver, as in-process requests are
-        STATIC_ROOT=str(database.parent / "static"),
-    )
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-
+    client = inprocess.start()
     from disclosure import search
 
-    settings.STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    call_command("migrate", verbosity=0)
-    call_command("compile_catalogues", verbosity=0)
     build(REPORTS)
-    client = Client()
     print(f"站内搜索 over {REPORTS} published reports, whole request, {ROUNDS} rounds")
     for prefix in ("", "/zh-hant", "/en"):
         start = time.perf_counter()
