@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 ARTIFACTS ?= $(CURDIR)/test-artifacts
+# The slowest tests are named at the end of each run, to keep the suite's time in view.
+PYTEST_ARGS ?= --durations=15
 PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
 SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
 export PYTHONDONTWRITEBYTECODE := 1
@@ -93,7 +95,10 @@ test-sqlite: $(VENV)/.dev-installed system-packages messages
 test-postgres: $(VENV)/.dev-installed pg-start messages
 	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint migrations-check catalogue-check test-sqlite test-postgres
+# The two databases' runs are independent (own database, artifacts, servers on free ports): they run side by
+# side, one per core, each printed whole when it ends.
+test: lint migrations-check catalogue-check
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 	@echo "Screenshots from the browser tests: $(ARTIFACTS)"
 
 lock:
