@@ -8,6 +8,9 @@ PORT ?= 8000
 ARTIFACTS ?= $(CURDIR)/test-artifacts
 # The slowest tests are named at the end of each run, to keep the suite's time in view.
 PYTEST_ARGS ?= --durations=15
+# Workers per run (pytest-xdist): browser tests spend much of their time waiting on Chromium, so two runs of
+# two workers each keep two cores busy.
+PYTEST_WORKERS ?= 2
 PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
 SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
 export PYTHONDONTWRITEBYTECODE := 1
@@ -90,10 +93,10 @@ pg-stop:
 
 test-sqlite: $(VENV)/.dev-installed system-packages messages
 	mkdir -p $(ARTIFACTS)
-	ARTIFACTS=$(ARTIFACTS) $(PY) -m pytest $(PYTEST_ARGS)
+	ARTIFACTS=$(ARTIFACTS) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.dev-installed pg-start messages
-	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The two databases' runs are independent (own database, artifacts, servers on free ports): they run side by
 # side, one per core, each printed whole when it ends.
