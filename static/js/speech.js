@@ -15,6 +15,9 @@
   var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption";
   var queue = [];
   var pointTimer = null;
+  // Looking for a voice can take most of a second; only the newest request may answer, so that 停止
+  // pressed meanwhile is not overwritten by the answer to the 连读 it stopped.
+  var request = 0;
 
   function say(key) { status.textContent = key ? group.getAttribute("data-" + key) : ""; }
   function setCookie(name, value) {
@@ -75,7 +78,9 @@
   }
 
   function speak(texts) {
+    var ticket = ++request;
     findVoice(function (voice, problem) {
+      if (ticket !== request) { return; }
       if (!voice) { say(problem); return; }
       synth.cancel();
       queue = [];
@@ -119,7 +124,10 @@
       var on = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", on ? "true" : "false");
       setCookie("reading", on ? "on" : "off");
-      if (on) { findVoice(function (voice, problem) { say(voice ? null : problem); }); } else { say(null); }
+      var ticket = ++request;
+      if (on) {
+        findVoice(function (voice, problem) { if (ticket === request) { say(voice ? null : problem); } });
+      } else { say(null); }
     },
     read: readPage,
     pause: function (button) {
@@ -128,6 +136,7 @@
       else { synth.pause(); say("paused"); button.setAttribute("aria-pressed", "true"); }
     },
     stop: function () {
+      request++;
       queue = [];
       if (synth) { synth.cancel(); }
       pressed('button[data-speech="pause"]', function () { return false; });

@@ -227,6 +227,17 @@ def test_speech_says_plainly_when_there_is_no_voice(make_context, site, prefix):
     assert status.is_visible()
 
 
+def test_stop_pressed_while_a_voice_is_sought_is_the_last_word(make_context, site):
+    # Chromium here has no voice: 连读 waits for one (up to 0.8 s) before it says so. 停止 pressed in that
+    # moment must not be overwritten by the late answer.
+    page = make_context(a11y="on").new_page()
+    open_page(page, site, REPORT)
+    page.locator('button[data-speech="read"]').click()
+    page.locator('button[data-speech="stop"]').click()
+    page.wait_for_timeout(1500)
+    assert page.locator(".a11y-speech .speech-status").text_content() == "朗读已停止。"
+
+
 def test_speech_controls_are_not_offered_without_javascript(make_context, site):
     page = make_context(a11y="on", java_script_enabled=False).new_page()
     open_page(page, site, REPORT)
