@@ -108,6 +108,35 @@ class PostgreSQL:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+class Site:
+    """PostgreSQL and Redis of its own and the production environment over them, migrated, with static files
+    collected and the demo data loaded; every server started through it is stopped on leaving."""
+
+    def __init__(self, **extra_env):
+        self.extra_env = extra_env
+        self.started = []
+
+    def start(self, server):
+        self.started.append(server)
+        return server
+
+    def __enter__(self):
+        try:
+            self.postgres = self.start(PostgreSQL())
+            self.redis = self.start(Redis())
+            self.env = production_env(DATABASE_URL=self.postgres.url, CACHE_URL=self.redis.url, **self.extra_env)
+            for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
+                manage(self.env, *command)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        for server in reversed(self.started):
+            server.stop()
+
+
 class Gunicorn:
     """gunicorn with the project's config (portal/gunicorn.py), its output in `log`."""
 

@@ -110,21 +110,12 @@ def main():
     missing = servers.missing_binaries() + ([] if shutil.which("wrk") else ["wrk"])
     if missing:
         sys.exit(f"bench/serving.py needs {', '.join(missing)}: make bench-packages")
-    started = []
-    try:
-        postgres = servers.PostgreSQL()
-        started.append(postgres)
-        redis = servers.Redis()
-        started.append(redis)
-        static_root = Path(tempfile.mkdtemp(prefix="portal-bench-static-"))
-        # Workers are not recycled during the run: a recycled worker's start-up (importing Django, ~1 s of CPU)
-        # would land on whichever page is measured at that moment.
-        env = servers.production_env(
-            DATABASE_URL=postgres.url, CACHE_URL=redis.url, STATIC_ROOT=static_root, GUNICORN_MAX_REQUESTS=0
-        )
-        print("Preparing: migrate, collectstatic, load_demo, 1,000 reports …", flush=True)
-        for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
-            servers.manage(env, *command)
+    static_root = Path(tempfile.mkdtemp(prefix="portal-bench-static-"))
+    print("Preparing: migrate, collectstatic, load_demo, 1,000 reports …", flush=True)
+    # Workers are not recycled during the run: a recycled worker's start-up (importing Django, ~1 s of CPU)
+    # would land on whichever page is measured at that moment.
+    with servers.Site(STATIC_ROOT=static_root, GUNICORN_MAX_REQUESTS=0) as site:
+        redis, env = site.redis, site.env
         seeded = servers.manage(env, "shell", "-c", "import bench.seed as s; s.run()").stdout
         urls = dict(line.split() for line in seeded.splitlines() if line.startswith(("short ", "long ")))
         queries = json.loads(
@@ -135,13 +126,11 @@ def main():
 
         # The page's bytes as a static file, in place before the measured gunicorn starts (WhiteNoise
         # indexes STATIC_ROOT at start-up).
-        uncached = servers.Gunicorn({**env, "PAGE_CACHE": "0"})
-        started.append(uncached)
+        uncached = site.start(servers.Gunicorn({**env, "PAGE_CACHE": "0"}))
         page = urllib.request.urlopen(uncached.url + REPORT).read()
         (static_root / STATIC_COPY).parent.mkdir(parents=True, exist_ok=True)
         (static_root / STATIC_COPY).write_bytes(page)
-        host = servers.Gunicorn(env)
-        started.append(host)
+        host = site.start(servers.Gunicorn(env))
 
         def server_cpu():
             # What serving costs this machine, whatever else runs on it: gunicorn and Redis (PostgreSQL's
@@ -181,9 +170,6 @@ def main():
         soak = wrk(host.url, SOAK_SECONDS, SOAK_CONNECTIONS, script=mix_script())
         memory = [peak_memory_mib(pid) for pid in host.worker_pids() + uncached.worker_pids()]
         workers = len(host.worker_pids())
-    finally:
-        for server in reversed(started):
-            server.stop()
 
     report(runs, queries, memory, workers, soak, len(page))
 

@@ -41,34 +41,18 @@ print(report.pk, report.get_absolute_url())
 @pytest.fixture(scope="module")
 def site():
     """PostgreSQL, Redis and two gunicorn hosts; a published report ready for a correction."""
-    started = []
-    try:
-        postgres = servers.PostgreSQL()
-        started.append(postgres)
-        redis = servers.Redis()
-        started.append(redis)
-        env = servers.production_env(
-            DATABASE_URL=postgres.url, CACHE_URL=redis.url, STATIC_ROOT=tempfile.mkdtemp(prefix="portal-static-")
-        )
-        for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
-            servers.manage(env, *command)
-        report_id, url = servers.manage(env, "shell", "-c", SEED).stdout.splitlines()[-1].split()
-        hosts = []
-        for _ in range(2):
-            hosts.append(servers.Gunicorn(env, workers=2))
-            started.append(hosts[-1])
+    with servers.Site(STATIC_ROOT=tempfile.mkdtemp(prefix="portal-static-")) as site:
+        report_id, url = servers.manage(site.env, "shell", "-c", SEED).stdout.splitlines()[-1].split()
+        hosts = [site.start(servers.Gunicorn(site.env, workers=2)) for _ in range(2)]
         yield {
             "a": hosts[0],
             "b": hosts[1],
-            "redis": redis,
-            "postgres": postgres,
-            "env": env,
+            "redis": site.redis,
+            "postgres": site.postgres,
+            "env": site.env,
             "report_id": int(report_id),
             "url": url,
         }
-    finally:
-        for server in reversed(started):
-            server.stop()
 
 
 def fetch(opener, url, data=None, headers=None):
