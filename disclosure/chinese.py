@@ -23,6 +23,13 @@ def _converter(config):
     return opencc.OpenCC(config)
 
 
+@lru_cache(maxsize=2048)
+def _convert(config, text):
+    # The same paragraphs are converted again whenever a row is saved (a title edited, a report copied
+    # to next year, a revision frozen); OpenCC's answer for a text never changes, so keep the recent ones.
+    return _converter(config).convert(text)
+
+
 def traditional_config():
     config = getattr(settings, "OPENCC_CONFIG", "s2tw")
     if config not in ALLOWED_CONFIGS:
@@ -47,7 +54,7 @@ def to_traditional(text, glossary=()):
             placeholder = chr(PLACEHOLDER_BASE + len(kept))
             text = text.replace(simplified, placeholder)
             kept.append((placeholder, traditional))
-    text = _converter(traditional_config()).convert(text)
+    text = _convert(traditional_config(), text)
     for placeholder, traditional in kept:
         text = text.replace(placeholder, traditional)
     return text
