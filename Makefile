@@ -91,12 +91,14 @@ pg-start: system-packages
 pg-stop:
 	@scripts/pg-test-server stop
 
+# tests/test_deployment.py starts a PostgreSQL, Redis and gunicorns of its own whatever the run's database:
+# the PostgreSQL run runs it, the SQLite run would only repeat it.
 test-sqlite: $(VENV)/.dev-installed system-packages messages
 	mkdir -p $(ARTIFACTS)
-	ARTIFACTS=$(ARTIFACTS) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	ARTIFACTS=$(ARTIFACTS) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal --ignore=tests/test_deployment.py $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.dev-installed pg-start messages
-	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # The two databases' runs are independent (own database, artifacts, servers on free ports): they run side by
 # side, one per core, each printed whole when it ends.
