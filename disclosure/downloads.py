@@ -52,7 +52,7 @@ def download(request, year, body, kind):
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     else:
         response = FileResponse(
-            cache.path(revision, lang, kind).open("rb"), as_attachment=True, filename=name, content_type=KINDS[kind]
+            cache.open_file(revision, lang, kind), as_attachment=True, filename=name, content_type=KINDS[kind]
         )
     response["ETag"] = etag
     response["X-Robots-Tag"] = "noindex"

@@ -192,11 +192,14 @@ def test_files_are_cached_per_revision_and_language(client, demo, monkeypatch):
     client.get(URL + "download.docx")
     client.get("/en" + URL + "download.docx")
     assert drawn == ["zh-hans", "en"]
-    name = cache.path(demo, "zh-hans", "docx").name
-    assert name.startswith(f"report-{demo.pk}-") and name.endswith(f"-zh-hans-v{cache.EXPORT_VERSION}.docx")
+    with cache.open_file(demo, "zh-hans", "docx") as stream:
+        name = Path(stream.name).name
+    assert name.startswith(f"report{demo.report_id}-{demo.pk}-")
+    assert name.endswith(f"-zh-hans-v{cache.EXPORT_VERSION}.docx")
 
 
-def test_a_correction_is_never_served_from_the_old_file(client, demo):
+def test_a_correction_is_never_served_from_the_old_file(client, demo, settings, tmp_path):
+    settings.DOWNLOAD_CACHE_DIR = tmp_path
     first = docx(client.get(URL + "download.docx"))
     assert first.paragraphs[0].text == "锦州市体育局2024年政府信息公开工作年度报告"
     report = demo.report
@@ -208,6 +211,8 @@ def test_a_correction_is_never_served_from_the_old_file(client, demo):
     assert second.paragraphs[0].text.endswith("（更正稿）")
     text, _reader = pdf_text(client.get(URL + "download.pdf"))
     assert "（更正稿）" in text.replace("\n", "")
+    # The superseded revision's Word file is gone; the correction's two files remain.
+    assert sorted(path.name.split("-")[1] for path in tmp_path.iterdir()) == [str(correction.pk)] * 2
 
 
 def test_nothing_to_download_for_a_draft_or_an_unknown_kind(client, demo):
