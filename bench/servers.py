@@ -184,7 +184,7 @@ def _cpu_ticks(pid, children=False):
     return sum(int(value) for value in fields[11 : 15 if children else 13])
 
 
-def _wait_for_port(port, process, seconds=20):
+def _wait_for_port(port, process, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
