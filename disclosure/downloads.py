@@ -33,6 +33,20 @@ def file_name(revision, lang, kind):
     return f"{title or revision.year}.{kind}"
 
 
+def serve(request, revision, respond):
+    """A file of a published revision: `respond()` builds the response, unless the reader already has this
+    revision's file, who gets a 304 before anything is drawn or read. The CSV of the tables comes here too."""
+    etag = api.revision_etag(revision)
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        not_modified["ETag"] = etag
+        return not_modified
+    response = respond()
+    response["ETag"] = etag
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def download(request, year, body, kind):
     if kind not in KINDS:
         raise Http404("没有这种下载格式")
@@ -40,20 +54,14 @@ def download(request, year, body, kind):
     if revision is None:
         raise Http404("没有这份已发布的年报")
     lang = get_language()
-    etag = api.revision_etag(revision)
-    # A reader who already has this revision's file gets a 304 before anything is drawn or read.
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        not_modified["ETag"] = etag
-        return not_modified
     name = file_name(revision, lang, kind)
-    if kind == "json":
-        response = HttpResponse(api.document_bytes(revision), content_type=KINDS[kind])
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-    else:
-        response = FileResponse(
-            cache.open_file(revision, lang, kind), as_attachment=True, filename=name, content_type=KINDS[kind]
-        )
-    response["ETag"] = etag
-    response["X-Robots-Tag"] = "noindex"
-    return response
+
+    def respond():
+        if kind == "json":
+            response = HttpResponse(api.document_bytes(revision), content_type=KINDS[kind])
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        stream = cache.open_file(revision, lang, kind)
+        return FileResponse(stream, as_attachment=True, filename=name, content_type=KINDS[kind])
+
+    return serve(request, revision, respond)

@@ -9,7 +9,7 @@ from .models import Page, Revision
 
 
 def public_reports():
-    """Every public report, newest year first: sitemap.xml and the HTML 网站地图 list exactly these."""
+    """Every public report, newest year first: sitemap.xml, the HTML 网站地图 and the column list exactly these."""
     return Revision.objects.public().select_related("body").order_by("-year", "body__position", "body__name")
 
 

@@ -11,11 +11,9 @@ import csv
 import io
 
 from django.http import Http404, HttpResponse
-from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language, gettext
 
-from . import formats
-from .api import revision_etag
+from . import downloads, formats
 from .models import Revision
 from .presentation import pick
 from .tableview import display
@@ -70,16 +68,13 @@ def download(request, year, body):
     revision = Revision.objects.public().filter(year=year, body__slug=body).first()
     if revision is None or not revision.document.get("tables"):
         raise Http404("没有这份已发布年报的统计表")
-    # Like the other downloads (downloads.py): a revision never changes, so its ETag names the file.
-    etag = revision_etag(revision)
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        not_modified["ETag"] = etag
-        return not_modified
-    response = HttpResponse(render(revision.document), content_type="text/csv; charset=utf-8")
-    response["ETag"] = etag
-    response["X-Robots-Tag"] = "noindex"
     language = get_language()
     suffix = "" if language == "zh-hans" else f"-{language}"
-    response["Content-Disposition"] = f'attachment; filename="{body}-{year}-tables{suffix}.csv"'
-    return response
+
+    def respond():
+        response = HttpResponse(render(revision.document), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{body}-{year}-tables{suffix}.csv"'
+        return response
+
+    # Like the other downloads: a revision never changes, so its ETag names the file.
+    return downloads.serve(request, revision, respond)

@@ -48,7 +48,7 @@ def column(request):
     years = sorted(set(public.values_list("year", flat=True)), reverse=True)
     bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
     form = ColumnFilterForm(request.GET or None, years, bodies)
-    revisions = _listed(public).order_by("-year", "body__position", "body__name")
+    revisions = _listed(sitemaps.public_reports())
     if form.is_valid():
         if form.cleaned_data["year"]:
             revisions = revisions.filter(year=form.cleaned_data["year"])
