@@ -57,6 +57,18 @@ def open_page(page, site, path, prefix=""):
     return response
 
 
+def assert_none_found(visits, finding):
+    """Each visit in turn, then `finding()` of what it shows ('' for nothing wrong); every finding is
+    reported together. One browser page visits them all: a page of its own each would cost a renderer
+    process each."""
+    found = []
+    for visit in visits:
+        visit()
+        found.append(finding())
+    found = "\n".join(filter(None, found))
+    assert not found, found
+
+
 def submit_empty_feedback(page, site, prefix=""):
     """The feedback form sent empty: the page comes back with its error summary and field errors."""
     page.goto(site + prefix + "/feedback/")

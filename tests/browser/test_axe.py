@@ -4,7 +4,16 @@ language, nor in the high-contrast schemes of 无障碍浏览."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import PAGES, PREFIXES, REPORT, SCHEMES, TABLES_REPORT, open_page, submit_empty_feedback
+from .conftest import (
+    PAGES,
+    PREFIXES,
+    REPORT,
+    SCHEMES,
+    TABLES_REPORT,
+    assert_none_found,
+    open_page,
+    submit_empty_feedback,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,14 +46,8 @@ def assert_no_violations(page):
 
 
 def assert_none_in_any_language(page, visit, prefixes=PREFIXES):
-    """Visit the page in each language in turn, in one browser page (a page of its own per language
-    would cost a renderer process each), and report every language's violations together."""
-    found = []
-    for prefix in prefixes:
-        visit(prefix)
-        found.append(violations_on(page))
-    found = "\n".join(filter(None, found))
-    assert not found, found
+    """Visit the page in each language in turn and report every language's violations together."""
+    assert_none_found([lambda prefix=prefix: visit(prefix) for prefix in prefixes], lambda: violations_on(page))
 
 
 # Every kind of page in Simplified Chinese, and these again in Traditional Chinese and English.

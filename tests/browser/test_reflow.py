@@ -3,7 +3,7 @@
 
 import pytest
 
-from .conftest import PAGES, REPORT, TABLES_REPORT, open_page, submit_empty_feedback
+from .conftest import PAGES, REPORT, TABLES_REPORT, assert_none_found, open_page, submit_empty_feedback
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +34,8 @@ def assert_no_horizontal_scroll(page):
 
 
 def assert_each_reflows(page, visits):
-    """Each visit in turn in one browser page; every page that scrolls sideways is reported together."""
-    found = []
-    for visit in visits:
-        visit()
-        found.append(horizontal_scroll(page))
-    found = "\n".join(filter(None, found))
-    assert not found, found
+    """Each visit in turn; every page that scrolls sideways is reported together."""
+    assert_none_found(visits, lambda: horizontal_scroll(page))
 
 
 def test_every_kind_of_page_reflows_at_320px(make_context, site):
