@@ -21,6 +21,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
+from . import sitemaps
 from .document import texts
 from .models import Body, Report, Revision
 
@@ -195,7 +196,7 @@ def reports(request):
         filters = _filters(request)
     except BadParameter as error:
         return _error(400, "invalid_parameter", error.zh, error.en, parameter=error.parameter)
-    revisions = Revision.objects.public().select_related("body").order_by("-year", "body__position", "body__name")
+    revisions = sitemaps.public_reports()
     if filters["year"] is not None:
         revisions = revisions.filter(year=filters["year"])
     if filters["body"] is not None:
@@ -254,8 +255,7 @@ def report(request, year, body):
             f"没有{body}的{year}年度已发布年报。",
             f"There is no published {year} report of {body}.",
         )
-    response = HttpResponse(document_bytes(revision), content_type="application/json; charset=utf-8")
-    return _conditional(request, response, revision_etag(revision), revision.published_at)
+    return _conditional(request, _json(revision.document), revision_etag(revision), revision.published_at)
 
 
 app_name = "api"

@@ -98,11 +98,11 @@ def _storable(request, response):
     )
 
 
-def _tag(response, etag=None):
+def _tag(response):
     """Strong ETag (a hash of the bytes) and revalidation on every use."""
     if response.status_code != 200 or response.streaming:
         return response
-    response["ETag"] = etag or f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
     # The reader's browser may keep the page but must ask again each time (a 304 costs next to nothing);
     # preference cookies change the page, hence Vary: Cookie for any cache on the way.
     patch_cache_control(response, no_cache=True)
