@@ -8,9 +8,10 @@ PORT ?= 8000
 ARTIFACTS ?= $(CURDIR)/test-artifacts
 # The slowest tests are named at the end of each run, to keep the suite's time in view.
 PYTEST_ARGS ?= --durations=15
-# Workers per run (pytest-xdist): browser tests spend much of their time waiting on Chromium, so two runs of
-# two workers each keep two cores busy.
+# Workers per run (pytest-xdist). The suite is CPU-bound (mostly Chromium): the workers keep the cores busy
+# through each run's start and end, and worksteal hands a finished worker the other's remaining tests.
 PYTEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
 SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
 export PYTHONDONTWRITEBYTECODE := 1
@@ -95,10 +96,10 @@ pg-stop:
 # the PostgreSQL run runs it, the SQLite run would only repeat it.
 test-sqlite: $(VENV)/.dev-installed system-packages messages
 	mkdir -p $(ARTIFACTS)
-	ARTIFACTS=$(ARTIFACTS) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal --ignore=tests/test_deployment.py $(PYTEST_ARGS)
+	ARTIFACTS=$(ARTIFACTS) $(PYTEST) --ignore=tests/test_deployment.py $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.dev-installed pg-start messages
-	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PYTEST) $(PYTEST_ARGS)
 
 # The two databases' runs are independent (own database, artifacts, servers on free ports): they run side by
 # side, one per core, each printed whole when it ends.
