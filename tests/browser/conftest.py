@@ -109,21 +109,27 @@ class DemoSnapshot:
         self.rows = None
 
     def load(self):
+        from django.core.management import call_command
+
+        if self.rows is None:
+            self.rows = self.first_load()
+        elif any(model._base_manager.exists() for model in self.rows):
+            call_command("load_demo", stdout=io.StringIO())
+        else:
+            self.restore()
+
+    def first_load(self):
+        """Run load_demo; the rows of the tables it filled, or None if any of them held rows before."""
         from django.apps import apps
         from django.core.management import call_command
 
         models = [model for model in apps.get_models(include_auto_created=True) if model._meta.managed]
-        if self.rows is None:
-            before = {model: model._base_manager.count() for model in models}
-            call_command("load_demo", stdout=io.StringIO())
-            filled = [model for model in models if model._base_manager.count() != before[model]]
-            if all(before[model] == 0 for model in filled):
-                self.rows = {model: list(model._base_manager.order_by("pk")) for model in filled}
-            return
-        if any(model._base_manager.exists() for model in self.rows):
-            call_command("load_demo", stdout=io.StringIO())
-            return
-        self.restore()
+        before = {model: model._base_manager.count() for model in models}
+        call_command("load_demo", stdout=io.StringIO())
+        filled = [model for model in models if model._base_manager.count() != before[model]]
+        if any(before[model] for model in filled):
+            return None
+        return {model: list(model._base_manager.order_by("pk")) for model in filled}
 
     def restore(self):
         from django.core.management.color import no_style
