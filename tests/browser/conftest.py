@@ -72,7 +72,10 @@ def assert_none_found(visits, finding):
 def submit_empty_feedback(page, site, prefix=""):
     """The feedback form sent empty: the page comes back with its error summary and field errors."""
     page.goto(site + prefix + "/feedback/")
-    page.locator(".feedback-form button[type=submit]").click()
+    # Wait for the answer's load event, not just its summary element: the element is parsed before the
+    # deferred scripts run, and forms.js moves focus only then (waiting for the element alone was flaky).
+    with page.expect_navigation(wait_until="load"):
+        page.locator(".feedback-form button[type=submit]").click()
     page.wait_for_selector(".error-summary")
 
 
