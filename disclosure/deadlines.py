@@ -80,6 +80,9 @@ def overview(year, today, bodies=None):
     The publication date is that of the FIRST public revision: a correction published later must not
     make a report that was on time look late, and the public saw the report from that day on. A
     withdrawn report is not public (public() drops it), so its body counts as not having published.
+
+    A body is left out for the years before its first_year unless a report of it for `year` is public:
+    whether the row appears rests on public facts only, so the public page cannot hint at a draft.
     """
     at = timezone.now()
     bodies = (Body.objects.all() if bodies is None else bodies).order_by("position", "name")
@@ -91,6 +94,8 @@ def overview(year, today, bodies=None):
     for body in bodies:
         report = reports.get(body.pk)
         revision = revisions.get(report.pk) if report else None
+        if revision is None and body.first_year is not None and year < body.first_year:
+            continue
         published_on = revision.first_on if revision else None
         rows.append(
             Row(

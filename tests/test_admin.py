@@ -364,3 +364,18 @@ def test_handling_feedback_records_when(staff):
     assert item.status == "replied"
     assert item.handled_at >= before
     assert staff.get("/admin/disclosure/feedback/add/").status_code == 403
+
+
+def test_body_form_refuses_a_first_year_before_2008_and_keeps_the_input(staff):
+    body = make_body(first_year=2016)
+    url = f"/admin/disclosure/body/{body.pk}/change/"
+    data = dom.form_data(dom.parse(staff.get(url)).find("form", id="body_form"))
+    assert data["first_year"] == "2016"
+    data.update(first_year="2007", name_zh_hans="锦州市体育局（改）")
+    response = staff.post(url, data)
+    assert response.status_code == 200
+    page = dom.parse(response)
+    assert "年报自2008年度起发布，起始年度不能早于2008年。" in page.find(class_="errorlist").text
+    assert dom.form_data(page.find("form", id="body_form"))["name_zh_hans"] == "锦州市体育局（改）"
+    body.refresh_from_db()
+    assert (body.first_year, body.name) == (2016, "锦州市体育局")

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from disclosure import deadlines
@@ -164,6 +165,42 @@ def test_overview_treats_a_withdrawn_report_as_not_published(bodies):
     [row] = [r for r in deadlines.overview(2020, today=D(2026, 1, 1)) if r.body == bodies["sports"]]
     assert row.published_on is None
     assert row.standing.state == OVERDUE
+
+
+@pytest.mark.django_db
+def test_overview_lists_a_body_from_its_first_year_on(bodies):
+    bodies["civil"].first_year = 2021
+    bodies["civil"].save()
+
+    def slugs(year):
+        return [r.body.slug for r in deadlines.overview(year, today=D(2026, 6, 1))]
+
+    assert "civil-affairs-bureau" not in slugs(2020)
+    assert "civil-affairs-bureau" in slugs(2021)
+    [row] = [r for r in deadlines.overview(2021, today=D(2026, 6, 1)) if r.body == bodies["civil"]]
+    assert row.standing.state == OVERDUE
+
+
+@pytest.mark.django_db
+def test_overview_keeps_a_public_report_from_before_the_first_year_but_not_a_draft(bodies):
+    bodies["civil"].first_year = 2021
+    bodies["civil"].save()
+    publish(make_report(bodies["civil"], year=2019, published_on=D(2020, 1, 20)), at=at(D(2020, 1, 20)))
+    make_report(bodies["civil"], year=2018)  # a draft of an old report: the row must not give it away
+    [row] = [r for r in deadlines.overview(2019, today=D(2026, 6, 1)) if r.body == bodies["civil"]]
+    assert row.standing == Standing(PUBLISHED_ON_TIME)
+    assert bodies["civil"] not in [r.body for r in deadlines.overview(2018, today=D(2026, 6, 1))]
+
+
+@pytest.mark.django_db
+def test_first_year_cannot_precede_the_first_reports(bodies):
+    body = bodies["civil"]
+    body.first_year = 2007
+    with pytest.raises(ValidationError) as refused:
+        body.full_clean()
+    assert refused.value.message_dict["first_year"] == ["年报自2008年度起发布，起始年度不能早于2008年。"]
+    body.first_year = 2008
+    body.full_clean()
 
 
 @pytest.mark.django_db
@@ -341,6 +378,16 @@ def test_public_page_for_a_body_that_has_not_published_yet(client, bodies):
     assert response.status_code == 200
     assert "本年度草稿" not in response.content.decode()
     assert public_rows(response)["锦州市体育局"].find("td", class_="deadline-situation").text == "尚未发布"
+
+
+@pytest.mark.django_db
+def test_public_page_leaves_out_a_body_before_its_first_year_and_says_so(client, bodies, year_2018):
+    bodies["civil"].first_year = 2019
+    bodies["civil"].save()
+    response = client.get("/reports/deadlines/2018/")
+    assert set(public_rows(response)) == {"锦州市人民政府", "锦州市教育局", "锦州市体育局"}
+    intro = dom.parse(response).find(class_="deadlines-intro").text
+    assert "各机构自其在本网站发布年度报告的起始年度起列入本页。" in intro
 
 
 @pytest.mark.django_db

@@ -9,9 +9,9 @@ from .records import RecordAdmin
 
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "kind", "parent", "position"]
+    list_display = ["name", "slug", "kind", "parent", "first_year", "position"]
     list_editable = ["position"]
-    fields = ["name_zh_hans", "name_en", "slug", "kind", "parent", "position"]
+    fields = ["name_zh_hans", "name_en", "slug", "kind", "parent", "first_year", "position"]
     prepopulated_fields = {}
     search_fields = ["name_zh_hans", "slug"]
 

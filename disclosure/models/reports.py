@@ -25,6 +25,16 @@ class Body(Translated):
         "self", verbose_name="上级机关", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     position = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
+    # A body that joined the portal later must not show as overdue for the years before it joined: the
+    # public 年报发布情况 page would otherwise accuse it of reports it published elsewhere.
+    first_year = models.PositiveSmallIntegerField(
+        "起始年度",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2008, "年报自2008年度起发布，起始年度不能早于2008年。")],
+        help_text="本机构自哪一年度的年报起在本网站发布。此前的年度不列入年报发布情况，也不计为逾期"
+        "（已在本网站公开的年报仍照常列出）。留空表示各年度均列入。",
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name="工作人员",

@@ -24,12 +24,12 @@ REPORTS = DEMO / "reports"
 DOCUMENTS = DEMO / "documents"
 
 BODIES = [
-    # slug, name, English name, kind, position
-    ("municipal-government", "锦州市人民政府", "Jinzhou Municipal People's Government", Body.Kind.GOVERNMENT, 1),
-    ("education-bureau", "锦州市教育局", "Jinzhou Municipal Education Bureau", Body.Kind.DEPARTMENT, 10),
-    ("civil-affairs-bureau", "锦州市民政局", "Jinzhou Municipal Civil Affairs Bureau", Body.Kind.DEPARTMENT, 20),
-    ("transport-bureau", "锦州市交通运输局", "Jinzhou Municipal Transport Bureau", Body.Kind.DEPARTMENT, 30),
-    ("sports-bureau", "锦州市体育局", "Jinzhou Municipal Sports Bureau", Body.Kind.DEPARTMENT, 40),
+    # slug, name, English name, kind, first year on the portal, position
+    ("municipal-government", "锦州市人民政府", "Jinzhou Municipal People's Government", Body.Kind.GOVERNMENT, 2017, 1),
+    ("education-bureau", "锦州市教育局", "Jinzhou Municipal Education Bureau", Body.Kind.DEPARTMENT, 2016, 10),
+    ("civil-affairs-bureau", "锦州市民政局", "Jinzhou Municipal Civil Affairs Bureau", Body.Kind.DEPARTMENT, 2017, 20),
+    ("transport-bureau", "锦州市交通运输局", "Jinzhou Municipal Transport Bureau", Body.Kind.DEPARTMENT, 2018, 30),
+    ("sports-bureau", "锦州市体育局", "Jinzhou Municipal Sports Bureau", Body.Kind.DEPARTMENT, 2015, 40),
 ]
 # Left as a draft so that the demo shows that drafts stay out of public view.
 DRAFTS = {("education-bureau", 2018)}
@@ -106,8 +106,9 @@ class Command(BaseCommand):
     def bodies(self):
         government = None
         bodies = {}
-        for slug, name, english, kind, position in BODIES:
+        for slug, name, english, kind, first_year, position in BODIES:
             defaults = {"name_zh_hans": name, "name_en": english, "kind": kind, "position": position}
+            defaults["first_year"] = first_year
             defaults["parent"] = government
             body, _ = Body.objects.get_or_create(slug=slug, defaults=defaults)
             government = government or body
