@@ -107,9 +107,14 @@ class Command(BaseCommand):
         government = None
         bodies = {}
         for slug, name, english, kind, first_year, position in BODIES:
-            defaults = {"name_zh_hans": name, "name_en": english, "kind": kind, "position": position}
-            defaults["first_year"] = first_year
-            defaults["parent"] = government
+            defaults = {
+                "name_zh_hans": name,
+                "name_en": english,
+                "kind": kind,
+                "first_year": first_year,
+                "position": position,
+                "parent": government,
+            }
             body, _ = Body.objects.get_or_create(slug=slug, defaults=defaults)
             government = government or body
             bodies[slug] = body
