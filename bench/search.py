@@ -35,9 +35,9 @@ QUERIES = {
 def build(count):
     from django.utils import timezone
 
-    from disclosure import workflow
-    from disclosure.interchange import load
     from disclosure.models import Body, Report, Revision
+    from disclosure.publishing import workflow
+    from disclosure.publishing.interchange import load
 
     source = Path(__file__).resolve().parent.parent / "disclosure" / "demo" / "documents" / "sports-bureau-2024.json"
 
@@ -72,7 +72,7 @@ def build(count):
 
 def main():
     client = inprocess.start()
-    from disclosure import search
+    from disclosure.public import search
 
     build(REPORTS)
     print(f"站内搜索 over {REPORTS} published reports, whole request, {ROUNDS} rounds")

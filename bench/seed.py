@@ -11,9 +11,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from disclosure import document, workflow
-from disclosure.chinese import load_glossary, to_traditional
+from disclosure.languages.traditional import load_glossary, to_traditional
 from disclosure.models import Body, Report, Revision, Section
+from disclosure.publishing import document, workflow
 
 BODIES, YEARS = 50, range(1990, 2010)
 QUERY_BODY = "bench-queries"

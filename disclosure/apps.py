@@ -6,8 +6,10 @@ class DisclosureConfig(AppConfig):
     verbose_name = "政府信息公开年报"
 
     def ready(self):
-        # Connect the Traditional-Chinese derivation (signals), the access audit trail (audit) and the page
-        # cache's invalidation on publication (pagecache).
-        from . import audit, pagecache, signals  # noqa: F401
+        # Importing these connects their signal receivers: the Traditional-Chinese derivation, the access
+        # audit trail, and the page cache's invalidation on publication.
+        from disclosure.languages import derivation  # noqa: F401
+        from disclosure.public import page_cache
+        from disclosure.staff_security import audit  # noqa: F401
 
-        pagecache.connect()
+        page_cache.connect()

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from . import accessibility, preferences
-from .models import Link, SiteSettings
-from .presentation import HTML_LANG
+from disclosure.accessibility import preferences, shortcuts
+from disclosure.models import Link, SiteSettings
+from disclosure.public.report_page import HTML_LANG
 
 
 def site(request):
@@ -35,7 +35,7 @@ def site(request):
             for name, values in preferences.CHOICES.items()
         },
         "reset_link": preferences.link("reset", "1", path),
-        "shortcuts": accessibility.keys(),
+        "shortcuts": shortcuts.keys(),
         "zoom_steps": preferences.CHOICES["zoom"],
         "zoom_links": {
             "out": preferences.link("zoom", zoom_out, path),

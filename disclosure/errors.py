@@ -4,7 +4,7 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
-from . import outage
+from disclosure import outage
 
 
 def not_found(request, exception=None):

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Body, Link, Page, PlanItem, RectificationItem, Report, Revision, Section, SiteSettings
+from disclosure.models import Body, Link, Page, PlanItem, RectificationItem, Report, Revision, Section, SiteSettings
 
 
 @register(Body)

@@ -1,7 +1,9 @@
 from django.urls import path
 
-from . import accessibility, deadline_views, downloads, feedback, feeds, opendata, preferences, views
-from .tablecsv import download as tables_csv
+from disclosure.accessibility import preferences, shortcuts
+from disclosure.opendata import guide
+from disclosure.public import downloads, feedback, feeds, publication_status, views
+from disclosure.tables.csv_download import download as tables_csv
 
 app_name = "disclosure"
 
@@ -19,10 +21,10 @@ urlpatterns = [
     path("feedback/", feedback.feedback, name="feedback"),
     path("feedback/thanks/", feedback.thanks, name="feedback_thanks"),
     path("preferences/", preferences.set_preference, name="preference"),
-    path("accessibility/", accessibility.statement, name="a11y_statement"),
-    path("accessibility/help/", accessibility.help_page, name="a11y_help"),
-    path("reports/deadlines/", deadline_views.latest, name="deadlines_latest"),
-    path("reports/deadlines/<int:year>/", deadline_views.overview, name="deadlines"),
+    path("accessibility/", shortcuts.statement, name="a11y_statement"),
+    path("accessibility/help/", shortcuts.help_page, name="a11y_help"),
+    path("reports/deadlines/", publication_status.latest, name="deadlines_latest"),
+    path("reports/deadlines/<int:year>/", publication_status.overview, name="deadlines"),
     path("reports/<int:year>/<slug:body>/download.<str:kind>", downloads.download, name="download"),
-    path("opendata/", opendata.page, name="opendata"),
+    path("opendata/", guide.page, name="opendata"),
 ]

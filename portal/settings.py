@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages from the shared cache, before sessions and the rest (disclosure/pagecache.py). A cached
     # page needs no database; a query of its own that fails reaches errors.server_error, a 503 as below.
-    "disclosure.pagecache.PageCacheMiddleware",
+    "disclosure.public.page_cache.PageCacheMiddleware",
     # The database unreachable: a styled 503 with Retry-After instead of a 500 (README, "Security").
     # Below WhiteNoise, so that the 503 page's stylesheet is still served; above everything that queries.
     "disclosure.outage.DatabaseOutageMiddleware",
@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Needs the user and the message store (above): signs idle staff out with a note for the login page.
-    "disclosure.staff_session.StaffIdleTimeoutMiddleware",
+    "disclosure.staff_security.idle_sessions.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -114,7 +114,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "disclosure.passwords.MinimumLengthValidator",
+        "NAME": "disclosure.staff_security.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -5,8 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from disclosure.admin.deadlines import deadline_view
-from disclosure.sitemaps import SITEMAPS
+from disclosure.admin.deadline_dashboard import deadline_view
+from disclosure.public.sitemaps import SITEMAPS
 
 admin.site.site_header = "政府信息公开年报管理"
 admin.site.site_title = "年报管理"
@@ -17,7 +17,7 @@ urlpatterns = [
     path(settings.ADMIN_URL + "deadlines/", admin.site.admin_view(deadline_view), name="admin_deadlines"),
     path(settings.ADMIN_URL, admin.site.urls),
     # The open-data API answers the same in every language, so it has no language prefix.
-    path("api/v1/", include("disclosure.api")),
+    path("api/v1/", include("disclosure.opendata.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
     path(
         "robots.txt",

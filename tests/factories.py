@@ -4,8 +4,8 @@ import datetime
 import itertools
 from pathlib import Path
 
-from disclosure import workflow
 from disclosure.models import Body, PlanItem, RectificationItem, Report, Section
+from disclosure.publishing import workflow
 
 
 def make_body(slug="sports-bureau", name="锦州市体育局", **extra):
@@ -82,7 +82,7 @@ SEED = Path(__file__).resolve().parent.parent / "disclosure" / "demo" / "reports
 
 def import_seed(body=None):
     """The seed report imported as a draft for 锦州市体育局, 2016. Returns (report, warnings)."""
-    from disclosure.importer import import_report
+    from disclosure.reports.legacy_import import import_report
 
     return import_report(SEED.read_text(encoding="utf-8"), body or make_body(), 2016)
 
@@ -93,7 +93,7 @@ def standard_tables(format="2021"):
     Table 3's 总计 column: 一 = 14069, 二 = 560, （七） = 13810, 四 = 819; table 4: 790, 56 and 156.
     Each row is split among applicants the same way, so every identity holds column by column.
     """
-    from disclosure import checks, formats
+    from disclosure.tables import formats, rules
 
     def split(total):
         commercial, legal = total // 10, total // 50
@@ -108,7 +108,7 @@ def standard_tables(format="2021"):
         }
 
     table3 = next(t for t in formats.tables(format) if t.key == "requests")
-    results = checks.result_rows(table3)
+    results = rules.result_rows(table3)
     totals = dict.fromkeys(results, 0)
     totals.update({"granted": 9000, "partially_granted": 1500, "denied_state_secret": 10, "unable_no_info": 2000})
     totals[results[-1]] = 13810 - sum(v for k, v in totals.items() if k != results[-1])

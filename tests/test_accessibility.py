@@ -1,10 +1,10 @@
-"""无障碍浏览 说明 and 无障碍声明 pages, and the keyboard shortcuts declared in disclosure/accessibility.py."""
+"""无障碍浏览 说明 and 无障碍声明 pages, and the keyboard shortcuts declared in disclosure/shortcuts.py."""
 
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from disclosure import accessibility
+from disclosure.accessibility import shortcuts
 from tests import dom
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ def with_shortcuts(page):
 
 
 def test_every_shortcut_has_its_own_key():
-    keys = [key for key, _label in accessibility.SHORTCUTS.values()]
+    keys = [key for key, _label in shortcuts.SHORTCUTS.values()]
     assert len(keys) == len(set(keys))
     assert all(len(key) == 1 and key.isalnum() and key.upper() == key for key in keys)
 
@@ -26,7 +26,7 @@ def test_help_page_lists_every_shortcut(client, prefix):
     assert response.status_code == 200
     table = dom.parse(response).find("table", class_="shortcuts-table")
     rows = [row.find("kbd").text for row in table.find("tbody").find_all("tr")]
-    assert rows == list(accessibility.keys().values())
+    assert rows == list(shortcuts.keys().values())
     assert [th.get("scope") for th in table.find("thead").find_all("th")] == ["col", "col"]
 
 
@@ -34,16 +34,16 @@ def test_toolbar_marks_every_function_with_its_shortcut_once(client):
     client.cookies["pref_a11y"] = "on"
     page = dom.parse(client.get("/reports/"))
     marked = [el.get("aria-keyshortcuts") for el in with_shortcuts(page)]
-    expected = set(accessibility.keys().values()) - {accessibility.keys()["rate"]}
+    expected = set(shortcuts.keys().values()) - {shortcuts.keys()["rate"]}
     assert sorted(marked) == sorted(expected), "each shortcut on exactly one control"
     # 语速 has no single control: its key steps through the three speeds.
-    assert page.find("ul", data_cycle_keys=accessibility.keys()["rate"])
+    assert page.find("ul", data_cycle_keys=shortcuts.keys()["rate"])
 
 
 def test_shortcuts_without_the_toolbar_open_it_and_the_help_page(client):
     page = dom.parse(client.get("/"))
     marked = {el.get("aria-keyshortcuts"): el for el in with_shortcuts(page)}
-    keys = accessibility.keys()
+    keys = shortcuts.keys()
     assert set(marked) == {keys["a11y"], keys["help"]}
     assert marked[keys["help"]].get("href") == "/accessibility/help/"
 

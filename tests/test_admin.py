@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from disclosure import workflow
 from disclosure.models import Feedback, Report, Revision, Section
+from disclosure.publishing import workflow
 from tests import dom
 from tests.factories import add_items, approved, make_body, make_report, publish
 

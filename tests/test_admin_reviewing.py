@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from disclosure import workflow
 from disclosure.models import Report, ReportEvent, Revision
+from disclosure.publishing import workflow
 from tests import dom
 from tests.factories import PASSWORD, approved, make_body, make_report, make_staff, publish
 

@@ -5,8 +5,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from disclosure import checks, formats, workflow
 from disclosure.models import Report
+from disclosure.publishing import workflow
+from disclosure.tables import formats, rules
 from tests import dom
 from tests.factories import approved, make_body, make_report, make_staff, standard_tables
 
@@ -305,7 +306,7 @@ def test_totals_are_computed_on_the_server_and_saved_when_staff_save(client, tea
     assert client.post(url(report), {**form_of(response), "action": "save"}).status_code == 302
     report.refresh_from_db()
     assert report.tables == standard_tables("2021")
-    assert checks.blocking({"format": "2021", "tables": report.tables}) == []
+    assert rules.blocking({"format": "2021", "tables": report.tables}) == []
 
 
 # --- 新建年报 -------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
-from disclosure import workflow
+from disclosure.publishing import workflow
 from tests.factories import approved, make_body, make_report, make_staff, publish
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,9 @@
 
 import pytest
 
-from disclosure import assessment, workflow
 from disclosure.models import Acknowledgement, Report, ReportEvent
+from disclosure.publishing import workflow
+from disclosure.tables import assessment
 from tests.factories import make_body, make_report, make_staff, publish, standard_tables
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
-"""checks.py: each check with passing and failing fixtures (the worked example of report-format.md)."""
+"""rules.py: each check with passing and failing fixtures (the worked example of report-format.md)."""
 
 import copy
 
 import pytest
 
-from disclosure import checks, formats
+from disclosure.tables import formats, rules
 from tests.factories import standard_tables
 
 
@@ -23,17 +23,17 @@ def test_the_worked_example_passes_every_blocking_check(format):
     assert tables["requests"]["carried_over"]["total"] == 560
     assert tables["requests"]["results_total"]["total"] == 13810
     assert tables["requests"]["carried_forward"]["total"] == 819
-    assert checks.blocking(doc(tables, format)) == []
+    assert rules.blocking(doc(tables, format)) == []
 
 
 def test_legacy_reports_have_no_table_checks():
-    assert checks.blocking({"format": "legacy", "sections": []}) == []
+    assert rules.blocking({"format": "legacy", "sections": []}) == []
 
 
 def test_t3_col_names_the_row_and_both_figures():
     tables = standard_tables()
     tables["requests"]["granted"]["total"] += 2
-    found = checks.blocking(doc(tables))
+    found = rules.blocking(doc(tables))
     col = [f for f in found if f.check == "T3-col"]
     assert len(col) == 1
     total = tables["requests"]["granted"]["total"]
@@ -47,7 +47,7 @@ def test_t3_result_checks_each_column_against_the_sum_of_the_results():
     tables = standard_tables()
     tables["requests"]["denied_state_secret"]["commercial"] += 1
     tables["requests"]["denied_state_secret"]["total"] += 1  # the row itself still adds up
-    found = checks.blocking(doc(tables))
+    found = rules.blocking(doc(tables))
     assert ids(found) == ["T3-result"]
     assert {f.path for f in found} == {
         "tables.requests.results_total.commercial",
@@ -60,7 +60,7 @@ def test_t3_balance_is_the_official_note():
     tables = standard_tables()
     for column in ("natural_person", "total"):
         tables["requests"]["carried_forward"][column] += 5
-    found = checks.blocking(doc(tables))
+    found = rules.blocking(doc(tables))
     assert ids(found) == ["T3-balance"]
     message = next(f.message for f in found if f.path.endswith(".total"))
     assert message == "总计：本年新收 14069 + 上年结转 560 = 14629，不等于办理结果总计 13810 + 结转下年度 824 = 14634"
@@ -69,7 +69,7 @@ def test_t3_balance_is_the_official_note():
 def test_t4_sum_each_group():
     tables = standard_tables()
     tables["appeals"]["litigation_direct"]["total"] = 55
-    found = checks.blocking(doc(tables))
+    found = rules.blocking(doc(tables))
     assert ids(found) == ["T4-sum"]
     assert found[0].message == "未经复议直接起诉：总计 55 ≠ 结果维持、结果纠正、其他结果、尚未审结之和 56"
 
@@ -81,7 +81,7 @@ def test_t4_sum_each_group():
 def test_every_cell_must_be_a_whole_number(value, problem):
     tables = standard_tables()
     tables["requests"]["granted"]["research"] = value
-    found = checks.blocking(doc(tables))
+    found = rules.blocking(doc(tables))
     assert [f.check for f in found] == ["cell"]  # no sums over an unusable cell
     assert found[0].path == "tables.requests.granted.research"
     assert problem in found[0].message
@@ -91,28 +91,28 @@ def test_every_cell_must_be_a_whole_number(value, problem):
 def test_a_blank_is_not_zero_even_when_the_sums_would_hold():
     tables = standard_tables()
     tables["requests"]["denied_admin_query"]["research"] = None  # the other cells say 0 here
-    assert [f.check for f in checks.blocking(doc(tables))] == ["cell"]
+    assert [f.check for f in rules.blocking(doc(tables))] == ["cell"]
 
 
 @pytest.mark.parametrize(("value", "ok"), [("0.00", True), ("12.5", True), (3, True), ("-1", False), ("abc", False)])
 def test_the_fee_is_a_decimal_amount(value, ok):
     tables = standard_tables()
     tables["active"]["fees"]["amount"] = value
-    assert (checks.blocking(doc(tables)) == []) is ok
+    assert (rules.blocking(doc(tables)) == []) is ok
 
 
 def test_the_2019_trial_format_allows_a_negative_change():
     tables = standard_tables("2019")
     tables["active"]["licensing"]["change"] = -3
-    assert checks.blocking(doc(tables, "2019")) == []
+    assert rules.blocking(doc(tables, "2019")) == []
     tables["active"]["licensing"]["decisions"] = -3
-    assert [f.check for f in checks.blocking(doc(tables, "2019"))] == ["cell"]
+    assert [f.check for f in rules.blocking(doc(tables, "2019"))] == ["cell"]
 
 
 def test_a_missing_table_reports_every_cell():
     tables = standard_tables()
     del tables["appeals"]
-    found = checks.blocking(doc(tables))
+    found = rules.blocking(doc(tables))
     assert len(found) == 15 and {f.check for f in found} == {"cell"}
 
 
@@ -122,7 +122,7 @@ def test_totals_fills_every_total_from_its_parts():
         row["total"] = None
     tables["requests"]["results_total"] = dict.fromkeys(tables["requests"]["results_total"])
     tables["appeals"]["reconsideration"]["total"] = None
-    filled = checks.totals("2021", tables)
+    filled = rules.totals("2021", tables)
     assert filled == standard_tables()
     assert tables["appeals"]["reconsideration"]["total"] is None  # the input is not modified
 
@@ -131,7 +131,7 @@ def test_totals_leaves_a_total_whose_parts_are_incomplete():
     tables = standard_tables()
     tables["requests"]["granted"]["research"] = None
     tables["requests"]["granted"]["total"] = None
-    assert checks.totals("2021", tables)["requests"]["granted"]["total"] is None
+    assert rules.totals("2021", tables)["requests"]["granted"]["total"] is None
 
 
 # ---- warnings ----
@@ -141,16 +141,16 @@ def test_carry_over_compares_with_last_years_carried_forward():
     last = doc(year=2023)
     this = doc()
     this["tables"]["requests"]["carried_over"] = copy.deepcopy(last["tables"]["requests"]["carried_forward"])
-    assert [f for f in checks.warnings(this, last) if f.check == "carry-over"] == []
+    assert [f for f in rules.warnings(this, last) if f.check == "carry-over"] == []
     this["tables"]["requests"]["carried_over"]["commercial"] += 1
-    found = [f for f in checks.warnings(this, last) if f.check == "carry-over"]
+    found = [f for f in rules.warnings(this, last) if f.check == "carry-over"]
     assert len(found) == 1 and not found[0].blocking
     assert found[0].message == "商业企业：上年结转 82，而2023年度年报的“结转下年度继续办理”为 81"
 
 
 def test_carry_over_needs_a_previous_report_with_tables():
-    assert checks.warnings(doc(), {"format": "legacy", "year": 2023}) == []
-    assert checks.warnings(doc(), None) == []
+    assert rules.warnings(doc(), {"format": "legacy", "year": 2023}) == []
+    assert rules.warnings(doc(), None) == []
 
 
 def section(body, heading="总体情况"):
@@ -159,21 +159,21 @@ def section(body, heading="总体情况"):
 
 def test_figures_quoted_in_the_text_must_match_the_tables():
     right = doc(sections=[section("全年共收到政府信息公开申请14069件，予以公开9000件，部分公开1500件。")])
-    assert checks.warnings(right) == []
+    assert rules.warnings(right) == []
     wrong = doc(sections=[section("全年新收政府信息公开申请14000件，其中予以公开9001件。本年度发生行政复议790起。")])
-    found = checks.warnings(wrong)
+    found = rules.warnings(wrong)
     assert [f.path for f in found] == ["tables.requests.new_received.total", "tables.requests.granted.total"]
     assert found[0].message == "正文一、写“新收政府信息公开申请14000件”，而统计表中“本年新收”为 14069"
 
 
 def test_a_reconsideration_application_is_not_an_information_request():
     text = doc(sections=[section("本年度收到行政复议申请790件。")])
-    assert checks.warnings(text) == []
+    assert rules.warnings(text) == []
 
 
 def test_partial_disclosure_is_not_read_as_full_disclosure():
     text = doc(sections=[section("部分公开1500件。")])
-    assert checks.warnings(text) == []
+    assert rules.warnings(text) == []
 
 
 LAST_YEAR = [
@@ -187,7 +187,7 @@ LAST_YEAR = [
 def test_repetition_warns_when_the_text_is_the_same_as_last_year():
     last = doc(year=2023, sections=[section("".join(LAST_YEAR))])
     copied = doc(sections=[section("".join(LAST_YEAR).replace("2023", "2024"))])
-    found = [f for f in checks.warnings(copied, last) if f.check == "repetition"]
+    found = [f for f in rules.warnings(copied, last) if f.check == "repetition"]
     assert len(found) == 1
     assert found[0].message.startswith("正文与2023年度年报高度相似：100%的文字与上年相同（4句）")
     assert found[0].passages[1] == LAST_YEAR[1]
@@ -205,9 +205,9 @@ def test_repetition_allows_the_standard_preamble():
             )
         ]
     )
-    share, repeated = checks.similarity(fresh, last)
-    assert 0 < share < checks.REPETITION_LIMIT and len(repeated) == 1
-    assert [f for f in checks.warnings(fresh, last) if f.check == "repetition"] == []
+    share, repeated = rules.similarity(fresh, last)
+    assert 0 < share < rules.REPETITION_LIMIT and len(repeated) == 1
+    assert [f for f in rules.warnings(fresh, last) if f.check == "repetition"] == []
 
 
 def test_run_combines_blocking_and_warnings_in_chinese_whatever_the_language():
@@ -216,7 +216,7 @@ def test_run_combines_blocking_and_warnings_in_chinese_whatever_the_language():
     tables = standard_tables()
     tables["appeals"]["reconsideration"]["total"] = 1
     with translation.override("en"):
-        found = checks.run(doc(tables, sections=[section("予以公开1件。")]))
+        found = rules.run(doc(tables, sections=[section("予以公开1件。")]))
     assert [f.check for f in found] == ["T4-sum", "text-vs-table"]
     assert found[0].message.startswith("行政复议：总计 1")
 
@@ -231,9 +231,9 @@ def test_every_cell_path_is_unique_and_in_the_documents_shape():
     "text", ["受理高危险性体育项目经营许可申请23件。", "发生行政复议和行政诉讼案件各1件。", "收到申请表格5件。"]
 )
 def test_ordinary_wording_is_not_read_as_a_quoted_figure(text):
-    assert checks.warnings(doc(sections=[section(text)])) == []
+    assert rules.warnings(doc(sections=[section(text)])) == []
 
 
 def test_a_quoted_information_request_figure_is_still_read():
-    found = checks.warnings(doc(sections=[section("本年度共受理政府信息公开申请14070件。")]))
+    found = rules.warnings(doc(sections=[section("本年度共受理政府信息公开申请14070件。")]))
     assert [f.path for f in found] == ["tables.requests.new_received.total"]

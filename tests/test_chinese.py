@@ -3,7 +3,7 @@
 import opencc
 import pytest
 
-from disclosure.chinese import to_traditional
+from disclosure.languages.traditional import to_traditional
 from disclosure.models import GlossaryEntry, Section
 from tests import dom
 from tests.factories import make_body, make_report, publish

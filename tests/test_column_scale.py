@@ -3,7 +3,7 @@
 import pytest
 
 from disclosure.models import Revision
-from disclosure.views import _listed
+from disclosure.public.views import _listed
 from tests import dom
 from tests.factories import make_body, make_report, publish
 

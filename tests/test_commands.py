@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, ManagementUtility, call_command
 from django.utils import timezone
 
-from disclosure import workflow
 from disclosure.management.commands import load_demo
 from disclosure.models import Body, Report, Revision
+from disclosure.publishing import workflow
 from tests.factories import SEED, approved, make_body, make_report, make_staff
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from disclosure import deadlines
-from disclosure.deadlines import DUE, OVERDUE, PUBLISHED_LATE, PUBLISHED_ON_TIME, Standing, deadline, standing
+from disclosure.publishing import deadlines
+from disclosure.publishing.deadlines import (
+    DUE,
+    OVERDUE,
+    PUBLISHED_LATE,
+    PUBLISHED_ON_TIME,
+    Standing,
+    deadline,
+    standing,
+)
 from tests import dom
 from tests.factories import make_body, make_report, publish
 

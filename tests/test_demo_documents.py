@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure import checks, formats
-from disclosure.formats import AMOUNT
+from disclosure.tables import formats, rules
+from disclosure.tables.formats import AMOUNT
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "disclosure" / "demo" / "documents"
 PUBLISHED_ON = {2023: "2024-01-22", 2024: "2025-01-20"}
@@ -65,17 +65,17 @@ def test_every_cell_present_and_of_its_kind(documents, year):
 
 
 def test_no_finding_for_2024_against_2023(documents):
-    assert checks.run(documents[2024], documents[2023]) == []
+    assert rules.run(documents[2024], documents[2023]) == []
 
 
 def test_2023_has_no_blocking_finding_and_quotes_its_tables_right(documents):
-    assert checks.run(documents[2023]) == []
+    assert rules.run(documents[2023]) == []
 
 
 def test_the_text_quotes_figures_the_checks_compare(documents):
     """The clean result above means something only if the text actually quotes the tables."""
     for year, figures in {2023: ("申请38件", "予以公开21件", "行政复议1件"), 2024: ("申请45件", "上年结转3件")}.items():
-        text = "\n".join(text for _where, text in checks._paragraphs(documents[year]))
+        text = "\n".join(text for _where, text in rules._paragraphs(documents[year]))
         for phrase in figures:
             assert phrase in text, (year, phrase)
 
@@ -88,8 +88,8 @@ def test_carry_over_from_2023_to_2024(documents):
 
 
 def test_2024_is_written_about_2024(documents):
-    share, _repeated = checks.similarity(documents[2024], documents[2023])
-    assert share < checks.REPETITION_LIMIT / 2
+    share, _repeated = rules.similarity(documents[2024], documents[2023])
+    assert share < rules.REPETITION_LIMIT / 2
 
 
 @pytest.mark.parametrize("year", sorted(PUBLISHED_ON))

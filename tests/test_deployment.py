@@ -24,7 +24,7 @@ PASSWORD = "deployment-test-password-0123"
 SEED = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from disclosure import workflow
+from disclosure.publishing import workflow
 from disclosure.models import Report
 
 report = Report.objects.filter(revisions__isnull=False).distinct().order_by("year", "body__slug").first()

@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from disclosure import diff
-from disclosure.document import build
+from disclosure.publishing import diff
+from disclosure.publishing.document import build
 from tests.factories import add_items, make_report
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_compare_against_nothing_lists_everything_as_added(doc):
 
 
 def test_a_changed_figure_is_named_as_on_the_form():
-    from disclosure import diff
+    from disclosure.publishing import diff
     from tests.factories import standard_tables
 
     before = {"format": "2021", "tables": standard_tables()}

@@ -2,9 +2,11 @@
 
 import pytest
 
-from disclosure import document, drafts, formats
 from disclosure.models import Report, Section
-from disclosure.numbering import numbers_or
+from disclosure.publishing import document
+from disclosure.reports import skeleton
+from disclosure.reports.numbering import numbers_or
+from disclosure.tables import formats
 from tests.factories import make_body, make_report, standard_tables
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,7 @@ def test_a_new_report_defaults_to_the_2021_format():
 
 def test_a_new_report_starts_with_the_six_standard_parts_and_blank_tables():
     report = new_report(make_body())
-    assert drafts.start(report) is None
+    assert skeleton.start(report) is None
     assert outline(report) == [
         "一、总体情况",
         "二、主动公开政府信息情况",
@@ -45,7 +47,7 @@ def test_a_new_report_starts_with_the_six_standard_parts_and_blank_tables():
 
 def test_the_2019_format_gets_its_own_tables():
     report = new_report(make_body(), year=2020, format=Report.Format.TRIAL_2019)
-    drafts.start(report)
+    skeleton.start(report)
     report.refresh_from_db()
     assert set(report.tables["active"]) == {r.key for r in formats.ACTIVE_2019.rows}
     assert "other" in report.tables["requests"]
@@ -57,7 +59,7 @@ def test_following_last_year_keeps_headings_clears_text_and_leaves_tables_blank(
     last.tables = standard_tables("2021")
     last.save()
     report = new_report(body)
-    assert drafts.start(report, follow_previous=True) == last
+    assert skeleton.start(report, follow_previous=True) == last
     assert outline(report) == ["一、第1节标题", "（一）第2节标题", "二、第3节标题"]
     assert all(s.body_zh_hans == "" for s in report.sections.all())
     report.refresh_from_db()
@@ -69,19 +71,19 @@ def test_following_last_year_without_a_report_falls_back_to_the_standard_parts()
     body = make_body()
     make_report(make_body("other", "锦州市教育局"), year=2024)  # another body's report is not followed
     report = new_report(body)
-    assert drafts.start(report, follow_previous=True) is None
+    assert skeleton.start(report, follow_previous=True) is None
     assert len(outline(report)) == 6
 
 
 def test_sections_typed_on_the_add_form_are_kept():
     report = new_report(make_body())
     Section.objects.create(report=report, position=1, level=1, heading_zh_hans="自拟标题")
-    drafts.start(report)
+    skeleton.start(report)
     assert outline(report) == ["一、自拟标题"]
 
 
 def test_a_legacy_report_gets_no_prescribed_parts_or_tables():
     report = new_report(make_body(), year=2016, format=Report.Format.LEGACY)
-    drafts.start(report)
+    skeleton.start(report)
     report.refresh_from_db()
     assert report.sections.count() == 0 and report.tables == {}

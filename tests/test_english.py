@@ -2,8 +2,9 @@
 
 import pytest
 
-from disclosure import english, workflow
+from disclosure.languages import english
 from disclosure.models import Report
+from disclosure.publishing import workflow
 from tests.factories import add_items, make_body, make_report, make_staff
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from disclosure import interchange
 from disclosure.exports import cache
 from disclosure.models import Revision
+from disclosure.publishing import interchange
 from tests import dom
 from tests.factories import make_body, make_report, publish, standard_tables
 
@@ -140,12 +140,12 @@ def test_word_tables_are_real_tables_with_merged_headings(client, worked_example
 
 
 def test_a_blank_cell_stays_blank_never_zero():
-    from disclosure import document
-    from disclosure.exports import layout, word
+    from disclosure.exports import blocks, word
+    from disclosure.publishing import document
 
     # A report with blank tables cannot be published; its document is drawn directly.
     report = make_report(year=2024, format="2021", levels=(1, 1, 1, 1, 1, 1))
-    drawn = Document(io.BytesIO(word.render(layout.printed(document.build(report), "zh-hans"))))
+    drawn = Document(io.BytesIO(word.render(blocks.printed(document.build(report), "zh-hans"))))
     assert drawn.tables[1].rows[3].cells[0].text == "一、本年新收政府信息公开申请数量"
     assert [cell.text for cell in drawn.tables[1].rows[3].cells[3:]] == [""] * 7
 
@@ -224,7 +224,7 @@ def test_nothing_to_download_for_a_draft_or_an_unknown_kind(client, demo):
 
 
 def test_the_preview_offers_no_downloads(client, demo):
-    from disclosure import workflow
+    from disclosure.publishing import workflow
     from tests.factories import make_staff
 
     editor = make_staff("editor", workflow.EDITOR, demo.report.body)

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from disclosure import workflow
-from disclosure.chinese import to_traditional
+from disclosure.languages.traditional import to_traditional
+from disclosure.publishing import workflow
 from tests import dom
 from tests.factories import approved, make_body, make_report, make_staff, publish
 

@@ -1,9 +1,9 @@
-"""figures.py: what staff type or paste into a cell."""
+"""cell_input.py: what staff type or paste into a cell."""
 
 import pytest
 
-from disclosure import figures, formats
-from disclosure.formats import AMOUNT, CHANGE, COUNT
+from disclosure.tables import cell_input, formats
+from disclosure.tables.formats import AMOUNT, CHANGE, COUNT
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from disclosure.formats import AMOUNT, CHANGE, COUNT
     ],
 )
 def test_counts(text, value):
-    assert figures.parse(text, COUNT) == value
+    assert cell_input.parse(text, COUNT) == value
 
 
 @pytest.mark.parametrize(
@@ -29,43 +29,43 @@ def test_counts(text, value):
     [("1.5", "不是整数"), ("-3", "是负数"), ("三", "不是数字"), ("12a", "不是数字"), ("1,23", "不是数字")],
 )
 def test_bad_counts_are_refused_with_what_to_type(text, message):
-    with pytest.raises(figures.CellError) as error:
-        figures.parse(text, COUNT)
+    with pytest.raises(cell_input.CellError) as error:
+        cell_input.parse(text, COUNT)
     assert message in str(error.value) and f"“{text}”" in str(error.value)
 
 
 def test_a_change_may_be_negative():
-    assert figures.parse("－3", CHANGE) == -3
-    assert figures.parse("+2", CHANGE) == 2
+    assert cell_input.parse("－3", CHANGE) == -3
+    assert cell_input.parse("+2", CHANGE) == 2
 
 
 @pytest.mark.parametrize(
     ("text", "value"), [("0", "0.00"), ("12.5", "12.50"), ("１２．３４", "12.34"), ("0.125", "0.125")]
 )
 def test_amounts_in_ten_thousand_yuan(text, value):
-    assert figures.parse(text, AMOUNT) == value
+    assert cell_input.parse(text, AMOUNT) == value
 
 
 @pytest.mark.parametrize(("text", "message"), [("-1", "负数"), ("abc", "不是金额"), ("1.23456", "小数位太多")])
 def test_bad_amounts(text, message):
-    with pytest.raises(figures.CellError, match=message):
-        figures.parse(text, AMOUNT)
+    with pytest.raises(cell_input.CellError, match=message):
+        cell_input.parse(text, AMOUNT)
 
 
 def test_a_block_copied_from_excel():
     text = '予以公开\t5\t1\t0\r\n"部分公开"\t2\t0\t0\r\n'
-    assert figures.parse_block(text) == [["予以公开", "5", "1", "0"], ["部分公开", "2", "0", "0"]]
+    assert cell_input.parse_block(text) == [["予以公开", "5", "1", "0"], ["部分公开", "2", "0", "0"]]
 
 
 def test_a_single_row_and_a_single_cell():
-    assert figures.parse_block("1\t2\t3") == [["1", "2", "3"]]
-    assert figures.parse_block("7\n") == [["7"]]
+    assert cell_input.parse_block("1\t2\t3") == [["1", "2", "3"]]
+    assert cell_input.parse_block("7\n") == [["7"]]
 
 
 def test_fit_block_drops_headings_and_row_labels():
     table = formats.APPEALS
     text = "行政复议\t\t\t\t\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n376\t97\t196\t121\t790\n16\t1\t12\t27\t56\n"
-    placed, problems = figures.fit_block(figures.parse_block(text), table)
+    placed, problems = cell_input.fit_block(cell_input.parse_block(text), table)
     assert problems == []
     assert placed[("reconsideration", "total")] == "790"
     assert placed[("litigation_direct", "pending")] == "27"
@@ -73,13 +73,15 @@ def test_fit_block_drops_headings_and_row_labels():
 
 
 def test_fit_block_keeps_rows_of_dashes_in_place():
-    placed, _ = figures.fit_block(figures.parse_block("规章\t/\t/\t/\n行政规范性文件\t2\t1\t15\n"), formats.ACTIVE_2021)
+    placed, _ = cell_input.fit_block(
+        cell_input.parse_block("规章\t/\t/\t/\n行政规范性文件\t2\t1\t15\n"), formats.ACTIVE_2021
+    )
     assert placed[("regulations", "made")] == "/"
     assert placed[("normative_documents", "in_force")] == "15"
 
 
 def test_fit_block_refuses_a_block_that_does_not_fit():
-    placed, problems = figures.fit_block([["1", "2", "3", "4", "5", "6"]], formats.APPEALS)
+    placed, problems = cell_input.fit_block([["1", "2", "3", "4", "5", "6"]], formats.APPEALS)
     assert placed == {} and problems == ["“行政复议”一行粘贴了6个数，而该行只有5格。"]
-    placed, problems = figures.fit_block([["1"]] * 4, formats.APPEALS)
+    placed, problems = cell_input.fit_block([["1"]] * 4, formats.APPEALS)
     assert problems == ["粘贴了4行数字，而本表只有3行。"]

@@ -6,7 +6,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from disclosure.chinese import to_traditional
+from disclosure.languages.traditional import to_traditional
 from tests import dom
 from tests.factories import make_body, make_report, publish
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from disclosure.importer import ImportFailed, clean, import_report, parse, parse_number
 from disclosure.models import Body, PlanItem, RectificationItem, Report, Revision, Section
-from disclosure.numbering import number_outline
+from disclosure.reports.legacy_import import ImportFailed, clean, import_report, parse, parse_number
+from disclosure.reports.numbering import number_outline
 from tests import dom
 from tests.factories import SEED, import_seed, make_body, make_report, publish
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from disclosure import interchange
 from disclosure.models import Body, Report, ReportEvent, Revision
+from disclosure.publishing import interchange
 from tests.factories import add_items, make_body, make_report, publish, standard_tables
 from tests.test_commands import run, run_from_shell
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from disclosure.chinese import to_traditional, traditional_config
+from disclosure.languages.traditional import to_traditional, traditional_config
 from disclosure.models import Body, Link, Page, PlanItem, RectificationItem, Report, Revision, Section, SiteSettings
 from tests.factories import make_body, make_report, publish
 

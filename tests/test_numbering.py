@@ -2,7 +2,7 @@
 
 import pytest
 
-from disclosure.numbering import chinese_numeral, label, nest, number_outline, outline_errors
+from disclosure.reports.numbering import chinese_numeral, label, nest, number_outline, outline_errors
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from disclosure import api, opendata
+from disclosure.opendata import api, guide
 from tests import dom
 from tests.factories import make_body, make_report, publish
 
@@ -43,7 +43,7 @@ def test_the_parameters_listed_are_those_the_api_accepts(client, published):
     table = page.find("table", class_="data-table", id=None)
     tables = page.find("main").find_all("table")
     listed = [th.text for th in tables[1].find("tbody").find_all("th")]
-    assert listed == list(api.PARAMETERS) == [name for name, _ in opendata.PARAMETERS]
+    assert listed == list(api.PARAMETERS) == [name for name, _ in guide.PARAMETERS]
     assert table is not None
 
 
@@ -52,8 +52,8 @@ def test_the_document_fields_listed_are_those_of_the_format(client, published):
     names = [dt.text for dt in page.find("main").find_all("dt")]
     item = client.get("/api/v1/reports/").json()["results"][0]
     document = published.document
-    assert names[: len(opendata.ITEM_FIELDS)] == list(item)
-    assert set(names[len(opendata.ITEM_FIELDS) :]) == set(document) | {"tables"}
+    assert names[: len(guide.ITEM_FIELDS)] == list(item)
+    assert set(names[len(guide.ITEM_FIELDS) :]) == set(document) | {"tables"}
 
 
 def test_every_example_address_works(client, published):

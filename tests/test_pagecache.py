@@ -9,8 +9,8 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
-from disclosure import workflow
 from disclosure.models import Link, SiteSettings
+from disclosure.publishing import workflow
 from tests.factories import PASSWORD, make_body, make_report, make_staff, publish, through_review
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +158,7 @@ def test_cache_settings_from_cache_url():
 def test_the_middleware_answers_before_the_view_runs(client, page_cache):
     url = published_report().get_absolute_url()
     client.get(url)
-    with mock.patch("disclosure.views.report_view", side_effect=AssertionError("rendered again")):
+    with mock.patch("disclosure.public.views.report_view", side_effect=AssertionError("rendered again")):
         response = client.get(url)
     assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
     assert response["Content-Language"] == "zh-hans" and "X-Frame-Options" in response

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from disclosure import preferences
+from disclosure.accessibility import preferences
 from tests import dom
 from tests.factories import make_report, publish
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from disclosure import search
-from disclosure.chinese import fold, to_traditional
+from disclosure.languages.traditional import fold, to_traditional
 from disclosure.models import Section
+from disclosure.public import search
 from tests import dom
 from tests.factories import make_body, make_report, publish
 
@@ -214,7 +214,7 @@ def test_absurdly_long_query_is_cut_and_said_so(client):
 
 @pytest.mark.django_db
 def test_drafts_scheduled_and_withdrawn_reports_are_never_found(client):
-    from disclosure import workflow
+    from disclosure.publishing import workflow
     from tests.factories import approved, make_staff
 
     body = make_body()

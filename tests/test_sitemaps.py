@@ -54,7 +54,7 @@ def test_every_public_report_in_every_language_with_alternates_and_lastmod(clien
 
     from django.utils import timezone
 
-    from disclosure import workflow
+    from disclosure.publishing import workflow
     from tests.factories import approved, make_staff
 
     bureau, office = make_body(), make_body(slug="office", name="锦州市人民政府办公室")

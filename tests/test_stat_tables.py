@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from disclosure import formats, interchange, presentation, tableview, workflow
-from disclosure.chinese import to_traditional
+from disclosure.languages.traditional import to_traditional
+from disclosure.public import report_page
+from disclosure.publishing import interchange, workflow
+from disclosure.tables import formats, printed
 from tests.dom import parse
 from tests.factories import make_body, make_report, publish, standard_tables
 
@@ -81,7 +83,7 @@ def test_every_figure_is_printed_in_its_place_and_names_its_headings(client, dem
     ids = {element.get("id"): element for element in root.iter() if element.get("id")}
     for cell, (t, row, column) in zip(figures, layout, strict=True):
         value = demo["tables"][t.key][row.key][column.key]
-        assert cell.text == tableview.display(value, column.kind), formats.path(t, row, column)
+        assert cell.text == printed.display(value, column.kind), formats.path(t, row, column)
         headers = cell.get("headers").split()
         assert f"t-{t.key}-{row.key}" in headers, formats.path(t, row, column)
         for name in headers:
@@ -244,7 +246,7 @@ def test_legacy_report_has_no_tables_nor_link(client, db):
 def test_tables_find_their_part_by_place_when_headings_are_worded_freely(db):
     """A report whose parts are worded differently still shows each table under the 2nd, 3rd, 4th part."""
     report = make_report(year=2022, format=formats.STANDARD_2021, levels=(1, 1, 1, 1, 1, 1), tables=standard_tables())
-    view = presentation.report_view(publish(report).document, "zh-hans")
+    view = report_page.report_view(publish(report).document, "zh-hans")
     assert [[t.key for t in part.tables] for part in view.parts] == [[], ["active"], ["requests"], ["appeals"], [], []]
     assert view.tables == [] and view.has_tables
 
@@ -272,13 +274,13 @@ def test_2019_format_tables(client, db):
 
 
 def test_rows_hook_gives_exporters_every_cell_in_the_reader_language(demo):
-    grids = tableview.grids(demo, "en")
+    grids = printed.grids(demo, "en")
     assert [g.key for g in grids] == ["active", "requests", "appeals"]
-    requests = tableview.rows(grids[1])
+    requests = printed.rows(grids[1])
     assert len(requests) == 3 + 25
     assert requests[0][1].text == "Applicants"
     assert [c.text for c in requests[3] if c.data] == ["36", "5", "1", "1", "2", "0", "45"]
-    assert tableview.label_columns(grids[1]) == 3
+    assert printed.label_columns(grids[1]) == 3
 
 
 def test_preview_shows_the_working_copy_tables_without_a_download(client, db):

@@ -5,9 +5,10 @@ import io
 
 import pytest
 
-from disclosure import formats, workflow
-from disclosure.chinese import to_traditional
-from disclosure.tablecsv import BOM
+from disclosure.languages.traditional import to_traditional
+from disclosure.publishing import workflow
+from disclosure.tables import formats
+from disclosure.tables.csv_download import BOM
 from tests.factories import make_report, publish, standard_tables
 
 URL = "/reports/2022/sports-bureau/tables.csv"

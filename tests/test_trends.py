@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from disclosure import formats, interchange, trends, workflow
+from disclosure.public import trends
+from disclosure.publishing import interchange, workflow
+from disclosure.tables import formats
 from tests.dom import parse
 from tests.factories import make_body, make_report, publish, standard_tables
 

@@ -13,8 +13,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from disclosure import workflow
 from disclosure.models import PlanItem, RectificationItem
+from disclosure.publishing import workflow
 from tests.crawl import LANGUAGE_PREFIXES, Crawl
 from tests.factories import make_body, make_report, make_staff, publish, through_review
 

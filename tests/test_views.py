@@ -555,7 +555,7 @@ def test_preview_is_404_for_anonymous_visitors(client, working_copy):
 
 
 def test_preview_is_404_for_staff_of_another_body(client, working_copy):
-    from disclosure import workflow
+    from disclosure.publishing import workflow
     from tests.factories import make_staff
 
     outsider = make_staff("outsider", workflow.EDITOR, make_body("education-bureau", "锦州市教育局"))
@@ -569,7 +569,7 @@ def test_preview_is_404_for_staff_of_another_body(client, working_copy):
 
 
 def test_preview_shows_the_working_copy_to_members_marked_and_uncached(client, working_copy):
-    from disclosure import workflow
+    from disclosure.publishing import workflow
     from tests.factories import make_staff
 
     client.force_login(make_staff("member", workflow.REVIEWER, working_copy.body))
@@ -598,7 +598,7 @@ def test_preview_for_a_superuser_of_no_body(client, working_copy, django_user_mo
 
 
 def test_a_withdrawn_report_answers_410_with_the_reason(client):
-    from disclosure import workflow
+    from disclosure.publishing import workflow
     from tests.factories import approved, make_staff
 
     report = approved(make_report(make_body(), year=2016))

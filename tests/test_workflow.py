@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from disclosure import workflow
-from disclosure.document import SCHEMA, build
 from disclosure.models import Report, Revision, Section
+from disclosure.publishing import workflow
+from disclosure.publishing.document import SCHEMA, build
 from tests import dom
 from tests.factories import add_items, approved, import_seed, make_body, make_report, make_staff, publish
 

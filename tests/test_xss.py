@@ -12,9 +12,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from disclosure.importer import import_report
-from disclosure.interchange import load
 from disclosure.models import Body, Feedback, Report, SiteSettings
+from disclosure.publishing.interchange import load
+from disclosure.reports.legacy_import import import_report
 from tests import dom, xss
 from tests.crawl import Crawl
 from tests.factories import PASSWORD, SEED, add_items, make_body, make_report, publish

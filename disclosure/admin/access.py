@@ -9,9 +9,9 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 
-from .. import audit, lockout
-from ..models import AccessEvent
-from .records import RecordAdmin
+from disclosure.admin.records import RecordAdmin
+from disclosure.models import AccessEvent
+from disclosure.staff_security import audit, lockout
 
 
 class LoginForm(AdminAuthenticationForm):

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from ..models import PlanItem, RectificationItem, Section
-from ..numbering import MAX_LEVEL, label, numbers_or, outline_errors
+from disclosure.models import PlanItem, RectificationItem, Section
+from disclosure.reports.numbering import MAX_LEVEL, label, numbers_or, outline_errors
 
 
 class OrderedFormSet(forms.BaseInlineFormSet):

@@ -9,11 +9,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import diff, document, drafts, english, workflow
-from ..models import Report, Section
-from .inlines import PlanInline, RectificationInline, SectionInline
-from .reviewing import ReviewingMixin
-from .tables import TablesMixin
+from disclosure.admin.inlines import PlanInline, RectificationInline, SectionInline
+from disclosure.admin.reviewing import ReviewingMixin
+from disclosure.admin.tables import TablesMixin
+from disclosure.languages import english
+from disclosure.models import Report, Section
+from disclosure.publishing import diff, document, workflow
+from disclosure.reports import skeleton
 
 
 class PublishForm(forms.Form):
@@ -99,7 +101,7 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("sections", "rectifications", "plans")
 
-    # 新建年报: the starting sections and blank tables are drafts.py's rule; the form only offers the choice.
+    # 新建年报: the starting sections and blank tables are skeleton.py's rule; the form only offers the choice.
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = type("NewReportForm", (self.form,), {"follow_previous": _follow_previous_field()})
@@ -123,11 +125,11 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
             for f in formset.forms
         )
         # Before ReviewingMixin records the creation, so the history shows the parts the report started with;
-        # sections typed on the add form are saved first and then kept as they are (drafts.start adds none).
-        source = None if typed else drafts.start(form.instance, follow)
+        # sections typed on the add form are saved first and then kept as they are (skeleton.start adds none).
+        source = None if typed else skeleton.start(form.instance, follow)
         super().save_related(request, form, formsets, change)
         if typed:
-            drafts.start(form.instance)
+            skeleton.start(form.instance)
         elif follow and source is None:
             self.message_user(request, "该机构没有上一年度的年报，已按统一格式的六个部分新建。", messages.WARNING)
         return None

@@ -11,8 +11,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from .. import assessment, diff, document, workflow
-from ..models import Body, Report, ReportEvent, Revision
+from disclosure.models import Body, Report, ReportEvent, Revision
+from disclosure.publishing import diff, document, workflow
+from disclosure.tables import assessment
 
 
 class ReportForm(forms.ModelForm):

@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from ..models import Body, Feedback, GlossaryEntry, Link, Page, Revision, SiteSettings
-from .records import RecordAdmin
+from disclosure.admin.records import RecordAdmin
+from disclosure.models import Body, Feedback, GlossaryEntry, Link, Page, Revision, SiteSettings
 
 
 @admin.register(Body)

@@ -1,6 +1,6 @@
 """统计表: a report's tables filled in on a page laid out like the official form.
 
-The page declares and delegates: the layout is grid.py's, reading what was typed tableentry.py's, the
+The page declares and delegates: the layout is grid.py's, reading what was typed entry_form.py's, the
 checks assessment.py's (checks.py), recording an edit workflow.py's. Who may save is who may save the
 report's change form (body scoping and the change permission), and a save based on an older version of the
 report is refused the same way.
@@ -13,9 +13,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .. import assessment, diff, document, formats, tableentry, workflow
-from ..models import Report
-from .reviewing import stale_message
+from disclosure.admin.reviewing import stale_message
+from disclosure.models import Report
+from disclosure.publishing import diff, document, workflow
+from disclosure.tables import assessment, entry_form, formats
 
 
 def _summary(found):
@@ -53,10 +54,10 @@ class TablesMixin:
         if request.method == "POST":
             if not editable:
                 raise PermissionDenied
-            entry = tableentry.read(report.format, request.POST, report.tables)
+            entry = entry_form.read(report.format, request.POST, report.tables)
             version = _int(request.POST.get("edit_version"), report.version)
             if request.POST.get("action") == "totals":
-                count = tableentry.with_totals(report.format, entry)
+                count = entry_form.with_totals(report.format, entry)
                 self.message_user(
                     request,
                     f"已按各项之和计算{count}个总计，尚未保存：请核对后点击“保存统计表”。"
@@ -71,19 +72,19 @@ class TablesMixin:
                 if saved:
                     return redirect(request.path)
         else:
-            entry = tableentry.initial(report.format, report.tables)
+            entry = entry_form.initial(report.format, report.tables)
         found = assessment.findings(report, entry.tables)
         context = {
             **self.admin_site.each_context(request),
             "title": f"统计表：{report.title}",
             "report": report,
-            "grids": tableentry.grids(report.format, entry, found),
+            "grids": entry_form.grids(report.format, entry, found),
             "editable": editable,
             "edit_version": version,
             "summary": _summary(found),
             # Sums first, then cells that hold something unreadable; blank cells are counted, not listed.
             "errors": [
-                (f, tableentry.input_id(f.path))
+                (f, entry_form.input_id(f.path))
                 for f in found
                 if f.blocking and (f.check != "cell" or f.path in entry.errors)
             ],

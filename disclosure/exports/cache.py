@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import layout, pdf, word
+from disclosure.exports import blocks, pdf, word
 
 EXPORT_VERSION = 1
 RENDERERS = {"docx": word.render, "pdf": pdf.render}
@@ -44,7 +44,7 @@ def open_file(revision, lang, kind):
         return target.open("rb")
     except FileNotFoundError:
         pass
-    content = RENDERERS[kind](layout.printed(revision.document, lang))
+    content = RENDERERS[kind](blocks.printed(revision.document, lang))
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".drawing-", suffix=f".{kind}")
     with os.fdopen(handle, "wb") as stream:
         stream.write(content)

@@ -16,7 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from .layout import Heading, Item, Paragraph, Table, colon, figure
+from disclosure.exports.blocks import Heading, Item, Paragraph, Table, colon, figure
 
 CJK, LATIN = "cjk", "latin"
 # Text sizes in points: body a little smaller than Word's 三号, for a screen-and-printer A4 page.

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from .layout import Heading, Item, Paragraph, Table, colon, figure
+from disclosure.exports.blocks import Heading, Item, Paragraph, Table, colon, figure
 
 # Font names as Word knows them on Chinese Windows: GB/T 9704's typefaces.
 TITLE_FONT, BODY_FONT, HEI, KAI = "方正小标宋简体", "仿宋", "黑体", "楷体"

@@ -1,11 +1,11 @@
-from .access import AccessEvent
-from .acknowledgements import Acknowledgement
-from .events import ReportEvent
-from .feedback import Feedback
-from .glossary import GlossaryEntry
-from .reports import Body, PlanItem, RectificationItem, Report, Section
-from .revisions import Revision
-from .site import Link, Page, SiteSettings
+from disclosure.models.access import AccessEvent
+from disclosure.models.acknowledgements import Acknowledgement
+from disclosure.models.events import ReportEvent
+from disclosure.models.feedback import Feedback
+from disclosure.models.glossary import GlossaryEntry
+from disclosure.models.reports import Body, PlanItem, RectificationItem, Report, Section
+from disclosure.models.revisions import Revision
+from disclosure.models.site import Link, Page, SiteSettings
 
 __all__ = [
     "AccessEvent",

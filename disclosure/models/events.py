@@ -64,6 +64,6 @@ class ReportEvent(models.Model):
 
     @staticmethod
     def _status_label(value):
-        from .reports import Report
+        from disclosure.models.reports import Report
 
         return Report.Status(value).label if value in Report.Status.values else value

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from .translated import Translated
+from disclosure.models.translated import Translated
 
 
 class Body(Translated):

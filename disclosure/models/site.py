@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from .translated import Translated
+from disclosure.models.translated import Translated
 
 
 class SiteSettings(Translated):

@@ -75,7 +75,7 @@ def report_in_reading_order(language="zh-hans"):
     from django.utils import formats, timezone, translation
 
     from disclosure.models import Revision
-    from disclosure.presentation import Text, report_view
+    from disclosure.public.report_page import Text, report_view
 
     revision = Revision.objects.public().get(year=2016, body__slug="sports-bureau")
     report = report_view(revision.document, language)

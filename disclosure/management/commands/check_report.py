@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure import assessment
 from disclosure.models import Report
+from disclosure.tables import assessment
 
 
 class Command(BaseCommand):

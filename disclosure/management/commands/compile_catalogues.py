@@ -13,7 +13,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.chinese import to_traditional
+from disclosure.languages.traditional import to_traditional
 
 
 def _save_mo(catalogue, path):

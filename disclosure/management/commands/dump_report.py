@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.interchange import dump
 from disclosure.models import Report, Revision
+from disclosure.publishing.interchange import dump
 
 
 def write(document, out):

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.importer import ImportFailed, import_report
 from disclosure.models import Body
+from disclosure.reports.legacy_import import ImportFailed, import_report
 
 
 def read_text(path):

@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from disclosure import interchange, workflow
-from disclosure.importer import import_report
 from disclosure.models import Body, Link, Page, Report, SiteSettings
+from disclosure.publishing import interchange, workflow
+from disclosure.reports.legacy_import import import_report
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 REPORTS = DEMO / "reports"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.interchange import Malformed, load
+from disclosure.publishing.interchange import Malformed, load
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from disclosure import workflow
+from disclosure.publishing import workflow
 
 
 class Command(BaseCommand):

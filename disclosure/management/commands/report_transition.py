@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from disclosure import workflow
 from disclosure.models import Report, Revision
+from disclosure.publishing import workflow
 
 
 def parse_time(text):

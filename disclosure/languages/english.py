@@ -1,0 +1,106 @@
+"""Staff-written English, field by field: what a report still lacks, and what has gone stale.
+
+The admin's 英文译文 page, the report list's status column and the tests all use these functions.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from disclosure.models import PlanItem, RectificationItem, Report, Section
+from disclosure.models.translated import CURRENT, MISSING, NOT_NEEDED, STALE, fingerprint
+from disclosure.reports.numbering import numbers_or
+
+FIELDS = {
+    Report: [("title", "标题"), ("source", "来源"), ("preamble", "导语")],
+    Section: [("heading", "标题"), ("body", "正文")],
+    RectificationItem: [("problem", "存在的问题"), ("measure", "整改措施"), ("responsible", "责任单位")],
+    PlanItem: [("text", "工作内容"), ("responsible", "责任单位")],
+}
+MULTILINE = {"preamble", "body", "problem", "measure", "text"}
+STATUS_LABELS = {MISSING: "缺少译文", STALE: "原文已修改，译文可能过时", CURRENT: "已翻译", NOT_NEEDED: "原文为空"}
+
+
+@dataclass
+class Entry:
+    obj: object
+    field: str
+    place: str  # where the text sits, e.g. "章节 一、（一）"
+    label: str
+    status: str
+
+    @property
+    def key(self):
+        return f"{type(self.obj).__name__.lower()}-{self.obj.pk}-{self.field}"
+
+    @property
+    def chinese(self):
+        return getattr(self.obj, f"{self.field}_zh_hans")
+
+    @property
+    def traditional(self):
+        return getattr(self.obj, f"{self.field}_zh_hant")
+
+    @property
+    def english(self):
+        return getattr(self.obj, f"{self.field}_en") or ""
+
+    @property
+    def multiline(self):
+        return self.field in MULTILINE
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+
+def _rows(report):
+    sections = list(report.sections.all())
+    levels = [section.level for section in sections]
+    numbers = numbers_or(levels, "")
+    yield report, "报告"
+    for section, number in zip(sections, numbers, strict=True):
+        yield section, f"章节 {number}"
+    for index, item in enumerate(report.rectifications.all(), start=1):
+        yield item, f"整改事项 {index}"
+    for index, item in enumerate(report.plans.all(), start=1):
+        yield item, f"工作计划 {index}"
+
+
+def entries(report):
+    return [
+        Entry(obj, field, place, label, obj.english_status(field))
+        for obj, place in _rows(report)
+        for field, label in FIELDS[type(obj)]
+    ]
+
+
+def summary(report):
+    counts = {MISSING: 0, STALE: 0, CURRENT: 0}
+    for entry in entries(report):
+        if entry.status in counts:
+            counts[entry.status] += 1
+    return counts
+
+
+def save(report, data):
+    """Store the English typed on the 英文译文 page. Returns how many texts changed.
+
+    `data` maps Entry.key → English text, and "confirm-" + Entry.key → anything for a stale translation
+    that staff have checked and found still right after a change of the Chinese (a typo fixed, say).
+    """
+    changed, rows = 0, set()
+    with transaction.atomic():
+        for entry in entries(report):
+            english = data.get(entry.key, entry.english).strip()
+            if english != entry.english:
+                setattr(entry.obj, f"{entry.field}_en", english)
+            elif entry.status == STALE and data.get(f"confirm-{entry.key}"):
+                entry.obj.en_sources[entry.field] = fingerprint(entry.chinese)
+            else:
+                continue
+            changed += 1
+            rows.add(entry.obj)
+        for obj in rows:
+            obj.save()
+    return changed

@@ -1,0 +1,105 @@
+"""订阅: RSS 2.0 and Atom feeds of newly published reports and their corrections, one pair per language.
+
+Items are revisions: a report's first publication and each correction (a later revision, with its change
+note) are news of their own. Only reports that Revision.objects.public() lists appear, so a draft, a
+scheduled revision whose time has not come and a withdrawn report are never announced.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from disclosure.models import Revision
+from disclosure.public.page_cache import public_page
+from disclosure.public.report_page import pick
+
+FEED_ITEMS = 30
+
+
+class ReportFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def title(self):
+        return _("信息公开年报订阅")
+
+    def description(self):
+        return _("新发布的政府信息公开工作年度报告和年报更正。")
+
+    def link(self):
+        return reverse("disclosure:column")
+
+    def feed_url(self):
+        return reverse("disclosure:feed_atom" if self.feed_type is Atom1Feed else "disclosure:feed_rss")
+
+    # No `language` attribute: the framework then writes the active language (zh-hans, zh-hant or en).
+
+    def items(self):
+        now = timezone.now()
+        public = Revision.objects.public(at=now)
+        return (
+            Revision.objects.filter(report__in=public.values("report"), published_at__lte=now)
+            .select_related("body")
+            .order_by("-published_at", "-number")[:FEED_ITEMS]
+        )
+
+    def item_title(self, revision):
+        title = pick(revision.document["title"], get_language()).value
+        if revision.number > 1:
+            return _("更正：%(title)s") % {"title": title}
+        return title
+
+    def item_description(self, revision):
+        lang = get_language()
+        facts = {
+            "body": pick(revision.document["body"]["name"], lang).value,
+            "year": revision.year,
+        }
+        if revision.number > 1:
+            return _("%(body)s更正了%(year)s年度政府信息公开工作年度报告（第%(number)s版）。更正说明：%(note)s") % {
+                **facts,
+                "number": revision.number,
+                "note": revision.change_note,
+            }
+        return _("%(body)s发布了%(year)s年度政府信息公开工作年度报告。") % facts
+
+    def item_link(self, revision):
+        return revision.get_absolute_url()
+
+    def item_guid(self, revision):
+        # One item per revision: a correction is new to a subscriber even though the address is the same.
+        return f"{self.request.build_absolute_uri(revision.get_absolute_url())}#revision-{revision.number}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, revision):
+        return revision.published_at
+
+    def item_updateddate(self, revision):
+        return revision.published_at
+
+    def item_author_name(self, revision):
+        return pick(revision.document["body"]["name"], get_language()).value
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # safe: rss() and atom() make a new feed for every request
+        return super().__call__(request, *args, **kwargs)
+
+
+class AtomReportFeed(ReportFeed):
+    feed_type = Atom1Feed
+    subtitle = ReportFeed.description
+
+
+# Feed readers poll: as public pages, the feeds get a strong ETag (304 when nothing changed) and the page
+# cache, which a publication, correction or withdrawal renews like every other public page.
+@public_page
+def rss(request):
+    return ReportFeed()(request)
+
+
+@public_page
+def atom(request):
+    return AtomReportFeed()(request)

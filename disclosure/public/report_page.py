@@ -1,0 +1,169 @@
+"""What a report page shows, built from a published document for one language.
+
+Templates get plain objects: each text knows whether it fell back to the Simplified original, so the
+page can mark it `lang="zh-Hans"` and say that no translation exists yet.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from disclosure.reports.numbering import label
+from disclosure.reports.parts import is_plan_heading, is_problems_heading
+from disclosure.tables import formats, printed
+
+SOURCE_LANGUAGE = "zh-hans"
+HTML_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class Text:
+    value: str
+    fallback_lang: str | None = None  # set when the page language had no text and the source is shown
+
+    def __str__(self):
+        return self.value
+
+    def __bool__(self):
+        return bool(self.value)
+
+    @property
+    def paragraphs(self):
+        return [p.strip() for p in PARAGRAPH_BREAK.split(self.value) if p.strip()]
+
+
+def pick(texts, lang):
+    """The text in `lang`, or the Simplified source marked as such."""
+    if isinstance(texts, str):
+        texts = {SOURCE_LANGUAGE: texts}
+    value = texts.get(lang) or ""
+    if value or lang == SOURCE_LANGUAGE:
+        return Text(value)
+    source = texts.get(SOURCE_LANGUAGE) or ""
+    return Text(source, HTML_LANG[SOURCE_LANGUAGE] if source else None)
+
+
+@dataclass
+class Part:
+    number: str
+    level: int
+    heading: Text
+    body: Text
+    anchor: str
+    rectifications: list = field(default_factory=list)
+    plans: list = field(default_factory=list)
+    tables: list = field(default_factory=list)  # grids of the statistical tables shown under this part
+
+    @property
+    def heading_tag(self):
+        return f"h{self.level + 1}"
+
+
+@dataclass
+class ReportView:
+    title: Text
+    body_name: Text
+    source: Text
+    published_on: datetime.date | None
+    preamble: Text
+    parts: list
+    rectifications: list  # items not shown inside a part (no part is about problems)
+    plans: list
+    fallback: bool  # some text is shown in the source language
+    tables: list = field(default_factory=list)  # tables with no part of their own (an unusual outline)
+
+    @property
+    def has_tables(self):
+        return bool(self.tables) or any(part.tables for part in self.parts)
+
+    @property
+    def contents(self):
+        return [part for part in self.parts if part.level == 1]
+
+
+def _items(raw_items, lang, text_fields):
+    items = []
+    for raw in raw_items:
+        item = dict(raw)
+        for name in text_fields:
+            item[name] = pick(raw.get(name) or "", lang)
+        if item.get("due"):
+            item["due"] = datetime.date.fromisoformat(item["due"])
+        items.append(item)
+    return items
+
+
+def report_view(document, lang):
+    rectifications = _items(document.get("rectifications", []), lang, ("problem", "measure", "responsible"))
+    plans = _items(document.get("plans", []), lang, ("text", "responsible"))
+    parts = []
+
+    def walk(sections, level, prefix):
+        for index, section in enumerate(sections, start=1):
+            anchor = f"{prefix}-{index}"
+            part = Part(
+                label(level, index, lang), level, pick(section["heading"], lang), pick(section["body"], lang), anchor
+            )
+            source_heading = (
+                section["heading"].get(SOURCE_LANGUAGE, "")
+                if isinstance(section["heading"], dict)
+                else section["heading"]
+            )
+            parts.append(part)
+            if level == 1 and is_problems_heading(source_heading) and rectifications:
+                part.rectifications, rectifications[:] = list(rectifications), []
+            elif level == 1 and is_plan_heading(source_heading) and plans:
+                part.plans, plans[:] = list(plans), []
+            walk(section.get("children", []), level + 1, anchor)
+
+    walk(document.get("sections", []), 1, "part")
+    body_name = pick(document["body"]["name"], lang)
+    source = pick(document.get("source") or "", lang)
+    view = ReportView(
+        title=pick(document["title"], lang),
+        body_name=body_name,
+        source=source if source else body_name,
+        published_on=datetime.date.fromisoformat(document["published_on"]) if document.get("published_on") else None,
+        preamble=pick(document.get("preamble") or "", lang),
+        parts=parts,
+        rectifications=rectifications,
+        plans=plans,
+        fallback=False,
+    )
+    view.fallback = _any_fallback(view)
+    view.tables = _place_tables(document, lang, [p for p in parts if p.level == 1], document.get("sections", []))
+    return view
+
+
+def _source(text):
+    return text.get(SOURCE_LANGUAGE, "") if isinstance(text, dict) else text or ""
+
+
+def _place_tables(document, lang, parts, sections):
+    """Put each table under its part (二, 三, 四) and return those that found none.
+
+    A part is found by its official heading (主动公开政府信息情况 …), else by its place in the outline
+    (the second, third, fourth part), as reports that word their headings freely still keep the order.
+    """
+    headings = [_source(section["heading"]).strip() for section in sections]
+    homeless = []
+    for table in printed.grids(document, lang):
+        official = formats.STANDARD_PARTS[table.part - 1]
+        index = next((i for i, heading in enumerate(headings) if heading == official), None)
+        if index is None and len(parts) >= 4:
+            index = table.part - 1
+        if index is None:
+            homeless.append(table)
+        else:
+            parts[index].tables.append(table)
+    return homeless
+
+
+def _any_fallback(view):
+    texts = [view.title, view.preamble]
+    for part in view.parts:
+        texts += [part.heading, part.body]
+        for item in part.rectifications + part.plans:
+            texts += [value for value in item.values() if isinstance(value, Text)]
+    return any(text.fallback_lang for text in texts)

@@ -1,0 +1,140 @@
+"""Year-over-year: a report's key figures against the same body's previous published report.
+
+Six figures readers and evaluators ask for first (本年新收申请, 予以公开, 部分公开, 不予公开, 行政复议,
+行政诉讼), read from the two published documents, never from working copies: the comparison must show what
+both pages show. Only standard-format reports (2019 or 2021) have the tables; a legacy predecessor gives
+no comparison. Both formats share the table 3 and table 4 rows used here.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.models import Revision
+
+# Every 不予公开 reason row of table 3 (formats.py: （三）不予公开 1–8); the form has no subtotal row.
+DENIED = (
+    "denied_state_secret",
+    "denied_law_forbidden",
+    "denied_three_safeties_one_stability",
+    "denied_third_party_rights",
+    "denied_internal_affairs",
+    "denied_process_info",
+    "denied_enforcement_file",
+    "denied_admin_query",
+)
+# key, label, (table, rows whose 总计 are added up)
+FIGURES = (
+    ("new_received", _("本年新收申请"), ("requests", ("new_received",))),
+    ("granted", _("予以公开"), ("requests", ("granted",))),
+    ("partially_granted", _("部分公开"), ("requests", ("partially_granted",))),
+    ("denied", _("不予公开"), ("requests", DENIED)),
+    ("reconsideration", _("行政复议"), ("appeals", ("reconsideration",))),
+    ("litigation", _("行政诉讼"), ("appeals", ("litigation_direct", "litigation_after_reconsideration"))),
+)
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    previous: int
+    current: int
+
+    @property
+    def change(self):
+        return self.current - self.previous
+
+
+@dataclass
+class Comparison:
+    previous_year: int
+    current_year: int
+    figures: list
+
+    @property
+    def largest(self):
+        return max([f.previous for f in self.figures] + [f.current for f in self.figures] + [1])
+
+
+def figure(document, table, rows):
+    """The 总计 of `rows` in one table of a document (None when a cell is missing)."""
+    values = (document.get("tables") or {}).get(table) or {}
+    totals = [(values.get(row) or {}).get("total") for row in rows]
+    if any(not isinstance(total, int) for total in totals):
+        return None
+    return sum(totals)
+
+
+def compare(previous, current):
+    """The key figures of two documents; None unless both have every figure."""
+    figures = []
+    for key, label, (table, rows) in FIGURES:
+        before, now = figure(previous, table, rows), figure(current, table, rows)
+        if before is None or now is None:
+            return None
+        figures.append(Figure(key, label, before, now))
+    return Comparison(previous["year"], current["year"], figures)
+
+
+def previous_revision(revision):
+    """The same body's newest public revision of an earlier year, if any."""
+    return (
+        Revision.objects.public()
+        .filter(body_id=revision.body_id, year__lt=revision.year)
+        .order_by("-year", "-published_at")
+        .first()
+    )
+
+
+def for_revision(revision):
+    """The comparison shown on a published report's page, or None (no earlier report, or no tables)."""
+    if not revision.document.get("tables"):
+        return None
+    previous = previous_revision(revision)
+    if previous is None or not previous.document.get("tables"):
+        return None
+    return compare(previous.document, revision.document)
+
+
+# The bar chart's geometry, in SVG user units: one band per figure (its label, then last year's bar and
+# this year's), bars scaled to the largest figure, room on the right for the figure itself.
+CHART_WIDTH, LEGEND_HEIGHT, BAND, BAR, BAR_ROOM = 320, 30, 62, 15, 260
+
+
+@dataclass
+class Band:
+    figure: Figure
+    label_y: int
+    previous_y: int
+    current_y: int
+    previous_width: float
+    current_width: float
+
+    # The figure is written just past the end of its bar.
+    @property
+    def previous_text_x(self):
+        return round(self.previous_width + 6, 1)
+
+    @property
+    def current_text_x(self):
+        return round(self.current_width + 6, 1)
+
+
+def chart(comparison):
+    """Where each label and bar of the chart goes; the template only draws."""
+    scale = BAR_ROOM / comparison.largest
+    bands = []
+    for index, item in enumerate(comparison.figures):
+        top = LEGEND_HEIGHT + index * BAND
+        bands.append(
+            Band(
+                item,
+                top + 15,
+                top + 22,
+                top + 22 + BAR + 3,
+                round(item.previous * scale, 1),
+                round(item.current * scale, 1),
+            )
+        )
+    return {"width": CHART_WIDTH, "height": LEGEND_HEIGHT + len(bands) * BAND, "bands": bands, "bar": BAR}

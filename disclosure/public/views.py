@@ -1,0 +1,178 @@
+"""Public pages. Each reads published revisions through Revision.objects.public() and nothing else."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models.fields.json import KeyTransform
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+
+from disclosure.models import Body, Page, Report, Revision
+from disclosure.public import search as search_module
+from disclosure.public import sitemaps, trends
+from disclosure.public.forms import ColumnFilterForm
+from disclosure.public.page_cache import public_page
+from disclosure.public.report_page import pick, report_view
+from disclosure.publishing import document
+from disclosure.publishing.document import texts
+from disclosure.publishing.workflow import is_member
+
+
+def _listed(revisions):
+    """Revisions as lists need them: titles from their own columns and the body's name as published (from the
+    document), but never the whole document, which would make a column page parse ten entire reports."""
+    body_names = KeyTransform("name", KeyTransform("body", "document"))
+    return revisions.select_related("body").defer("document").annotate(body_names=body_names)
+
+
+def _listing(revisions):
+    """Title and body name of each revision, in the page's language or marked as the Chinese source."""
+    lang = get_language()
+    return [
+        {"revision": r, "title": pick(texts(r, "title"), lang), "body": pick(r.body_names, lang)} for r in revisions
+    ]
+
+
+@public_page
+def home(request):
+    public = Revision.objects.public()
+    latest = _listed(public).order_by("-published_at")[:6]
+    bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
+    return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
+
+
+@public_page
+def column(request):
+    public = Revision.objects.public()
+    years = sorted(set(public.values_list("year", flat=True)), reverse=True)
+    bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
+    form = ColumnFilterForm(request.GET or None, years, bodies)
+    revisions = _listed(sitemaps.public_reports())
+    if form.is_valid():
+        if form.cleaned_data["year"]:
+            revisions = revisions.filter(year=form.cleaned_data["year"])
+        if form.cleaned_data["body"]:
+            revisions = revisions.filter(body__slug=form.cleaned_data["body"])
+    elif form.is_bound:
+        revisions = revisions.none()
+    page = Paginator(revisions, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "disclosure/column.html",
+        {
+            "form": form,
+            "page": page,
+            # 1 2 … 9 10 11 … 99 100: a column of a thousand reports must not list a hundred page links.
+            "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "reports": _listing(page.object_list),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@public_page
+def report(request, year, body):
+    revision = Revision.objects.public().filter(year=year, body__slug=body).first()
+    if revision is None:
+        return withdrawn(request, year, body)
+    history = list(Revision.objects.history(revision.report_id)) if revision.number > 1 else []
+    context = {"revision": revision, "report": report_view(revision.document, get_language()), "history": history}
+    context.update(_tables_context(revision, year, body))
+    return render(request, "disclosure/report.html", context)
+
+
+def _tables_context(revision, year, body):
+    """The CSV link and the year-over-year comparison, for a published report with tables."""
+    if not revision.document.get("tables"):
+        return {}
+    comparison = trends.for_revision(revision)
+    return {
+        "tables_csv_url": reverse("disclosure:report_tables_csv", args=[year, body]),
+        "trend": comparison,
+        "trend_chart": trends.chart(comparison) if comparison else None,
+    }
+
+
+def withdrawn(request, year, body):
+    """A withdrawn report's address says that it was withdrawn, when and why (410), instead of vanishing."""
+    report = (
+        Report.objects.filter(year=year, body__slug=body, withdrawn_at__isnull=False, revisions__isnull=False)
+        .select_related("body")
+        .distinct()
+        .first()
+    )
+    if report is None:
+        raise Http404("没有这份已发布的年报")
+    lang = get_language()
+    context = {"title": pick(texts(report, "title"), lang), "reason": pick(texts(report, "withdrawal_reason"), lang)}
+    return render(request, "disclosure/withdrawn.html", {**context, "report": report}, status=410)
+
+
+@never_cache
+def preview(request, report_id):
+    """Staff see the working copy through the public template, marked 预览; anyone else gets a 404."""
+    user = request.user
+    report = Report.objects.filter(pk=report_id).select_related("body").first()
+    if report is None or not (user.is_authenticated and user.is_staff and is_member(user, report.body)):
+        raise Http404("没有这份已发布的年报")
+    context = {"report": report_view(document.build(report), get_language()), "preview": report, "history": []}
+    response = render(request, "disclosure/report.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@public_page
+def page(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    lang = get_language()
+    title, body = pick(texts(page, "title"), lang), pick(texts(page, "body"), lang)
+    return render(request, "disclosure/page.html", {"page": page, "title": title, "body": body})
+
+
+@public_page
+def site_map(request):
+    """网站地图: every public page, kept in step with the pages themselves."""
+    revisions = _listed(sitemaps.public_reports())
+    by_year = {}
+    for item in _listing(revisions):
+        by_year.setdefault(item["revision"].year, []).append(item)
+    return render(
+        request,
+        "disclosure/site_map.html",
+        {"by_year": sorted(by_year.items(), reverse=True), "pages": Page.objects.all()},
+    )
+
+
+def search(request):
+    """站内搜索 across published reports in the page's language; the matching lives in search.py."""
+    lang = get_language()
+    query = request.GET.get("q", "")
+    terms, truncated = search_module.parse(query)
+    limit = search_module.MAX_QUERY_LENGTH
+    context = {"query": query[:limit], "terms": terms, "truncated": truncated, "max_length": limit}
+    if terms:
+        found = search_module.search(_search_entries(lang), terms)
+        page = Paginator(found, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(page=page, hits=[search_module.hit(entry, terms) for entry in page.object_list])
+    return render(request, "disclosure/search.html", context)
+
+
+def _search_entries(lang):
+    """Every public revision's search entry in `lang`, built only for revisions not yet in the cache."""
+    # The key holds everything the entry is built from besides the immutable document, so a renamed body
+    # slug gives a new entry rather than a stale link.
+    rows = Revision.objects.public().values_list("pk", "year", "published_at", "body__slug")
+    keys = {pk: (pk, year, published_at, slug, lang) for pk, year, published_at, slug in rows}
+    entries = search_module.CACHE.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in entries]
+    for pk, doc in Revision.objects.filter(pk__in=missing).values_list("pk", "document").iterator(500):
+        key = keys[pk]
+        _pk, year, published_at, slug, _lang = key
+        url = reverse("disclosure:report", args=[year, slug])
+        entries[key] = search_module.entry(pk, year, published_at, url, doc, lang)
+        search_module.CACHE.put(key, entries[key])
+    return list(entries.values())

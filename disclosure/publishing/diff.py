@@ -1,0 +1,106 @@
+"""A readable difference between two `disclosure-report/1` documents (two revisions, or a revision and
+the working copy): every text field, in every language, named the way staff name it (章节 一、（一） 标题).
+"""
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.utils import translation
+
+from disclosure.reports.numbering import label
+from disclosure.tables import formats
+
+LANGUAGE_NAMES = {"zh-hans": "简体", "zh-hant": "繁体", "en": "英文"}
+FACTS = [("title", "标题"), ("published_on", "发布日期"), ("source", "来源"), ("preamble", "导语")]
+ITEMS = {
+    "rectifications": (
+        "整改事项",
+        [
+            ("problem", "存在的问题"),
+            ("measure", "整改措施"),
+            ("responsible", "责任单位"),
+            ("status", "整改状态"),
+            ("due", "完成时限"),
+        ],
+    ),
+    "plans": ("工作计划", [("text", "工作内容"), ("responsible", "责任单位"), ("due", "完成时限")]),
+}
+
+
+@dataclass
+class Change:
+    where: str
+    before: str
+    after: str
+
+    @property
+    def kind(self):
+        return "added" if not self.before else "removed" if not self.after else "changed"
+
+    @property
+    def segments(self):
+        """[(op, text)] with op "same", "del" or "ins": character level, which suits Chinese text."""
+        parts = []
+        matcher = SequenceMatcher(None, self.before, self.after, autojunk=False)
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op == "equal":
+                parts.append(("same", self.before[a1:a2]))
+            if op in ("delete", "replace"):
+                parts.append(("del", self.before[a1:a2]))
+            if op in ("insert", "replace"):
+                parts.append(("ins", self.after[b1:b2]))
+        return parts
+
+
+def _texts(where, value):
+    """One entry per language for a translated field, one for a plain value."""
+    if isinstance(value, dict):
+        return {f"{where}（{LANGUAGE_NAMES.get(lang, lang)}）": text or "" for lang, text in value.items()}
+    return {where: "" if value is None else str(value)}
+
+
+def flatten(doc):
+    """{place: text} for everything a reader of the report can see, in document order."""
+    if not doc:
+        return {}
+    flat = {}
+    for key, name in FACTS:
+        flat.update(_texts(name, doc.get(key)))
+
+    def walk(sections, level, prefix):
+        for index, section in enumerate(sections, start=1):
+            number = prefix + label(level, index)
+            flat.update(_texts(f"章节 {number} 标题", section.get("heading")))
+            flat.update(_texts(f"章节 {number} 正文", section.get("body")))
+            walk(section.get("children", []), level + 1, number)
+
+    walk(doc.get("sections", []), 1, "")
+    for key, (name, fields) in ITEMS.items():
+        for index, item in enumerate(doc.get(key, []), start=1):
+            for field, field_name in fields:
+                flat.update(_texts(f"{name} {index} {field_name}", item.get(field)))
+    flat.update(_figures(doc))
+    return flat
+
+
+def _figures(doc):
+    """One entry per table cell, named as on the form (表三 （一）予以公开 自然人); blank cells as ""."""
+    flat = {}
+    tables = doc.get("tables") or {}
+    with translation.override("zh-hans"):
+        for table, row, column in formats.cells(doc.get("format")):
+            value = ((tables.get(table.key) or {}).get(row.key) or {}).get(column.key)
+            place = f"表{'一二三四'[table.part - 1]} {row.label} {column.label}"
+            flat[place] = "" if value is None else str(value)
+    return flat
+
+
+def compare(before, after):
+    """The changes from document `before` to document `after`."""
+    old, new = flatten(before), flatten(after)
+    places = list(old) + [place for place in new if place not in old]
+    return [
+        Change(place, old.get(place, ""), new.get(place, ""))
+        for place in places
+        if old.get(place, "") != new.get(place, "")
+    ]

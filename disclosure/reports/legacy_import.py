@@ -1,0 +1,288 @@
+"""Legacy report text → a draft working copy. It never publishes.
+
+Reads a report as saved from an old portal page (site chrome and all): the title, 发布时间 and 来源,
+the preamble, the parts numbered 一、 （一） 1、 （1） (half-width variants too), and the clauses
+一是……二是…… of the problems part and of the work-plan part. Parsing finishes before anything is
+written, so text that cannot be parsed leaves the database as it was.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from disclosure.models import PlanItem, RectificationItem, Report, Section
+from disclosure.publishing import workflow
+from disclosure.reports.numbering import MAX_LEVEL, chinese_numeral
+from disclosure.reports.parts import is_plan_heading, is_problems_heading
+
+CN = "一二三四五六七八九十"
+# Heading styles from the outermost to the innermost, as GB/T 9704 orders them.
+STYLES = [
+    ("一、", re.compile(rf"^([{CN}]{{1,3}})\s*[、.．]\s*(.+)$")),
+    ("（一）", re.compile(rf"^[（(]\s*([{CN}]{{1,3}})\s*[）)]\s*(.+)$")),
+    ("1、", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.+)$")),
+    ("（1）", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.+)$")),
+]
+META = re.compile(r"(?:发布时间|发布日期)\s*[:：]?\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+SOURCE = re.compile(r"来源\s*[:：]\s*(.*?)\s*(?:字体|字号|【|浏览|$)")
+TITLE_YEAR = re.compile(r"(\d{4})\s*年")
+FOOTER = re.compile(r"^(网站地图|关于我们)|版权所有|ICP备|技术支持")
+CHROME = re.compile(r"\||｜|^信息公开年报$|^当前位置|^首页\s*[>＞]")
+# A heading line longer than this that contains 。 carries its first paragraph on the same line.
+LONGEST_HEADING = 50
+ANNOUNCED = re.compile(rf"([{CN}]+|\d+)\s*(?:项|个方面|方面|点)")
+SPACES = re.compile(r"[\s\u3000\xa0]+")
+# Numbering used below （1） (①, 1）): a fifth level, which the page cannot number. Only checked under a
+# fourth-level heading; elsewhere such lines are ordinary paragraphs, as inline lists often are.
+FIFTH = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[）)])\s*\S")
+
+
+def parse_number(text):
+    """一 → 1, 十二 → 12, 3 → 3."""
+    if text.isdigit():
+        return int(text)
+    for n in range(1, 100):
+        if chinese_numeral(n) == text:
+            return n
+    return None
+
+
+@dataclass
+class ParsedSection:
+    level: int
+    heading: str
+    line: int
+    paragraphs: list = field(default_factory=list)
+
+
+@dataclass
+class ParsedReport:
+    title: str
+    published_on: datetime.date | None
+    source: str
+    preamble: list
+    sections: list
+    rectifications: list
+    plans: list
+    warnings: list  # [(line, message)]
+
+
+class ImportFailed(Exception):
+    def __init__(self, errors):
+        self.errors = errors  # [(line, message)]
+        super().__init__("\n".join(f"第{line}行：{message}" for line, message in errors))
+
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+CJK = "\u4e00-\u9fff“”《》"
+# Half-width punctuation beside Chinese characters (common in text copied from old pages) becomes
+# the full-width form that Chinese typesetting uses; "5.15" or "(1)" between digits is left alone.
+HALF_WIDTH = re.compile(rf"(?<=[{CJK}])[,;:?!)]|[,;:?!(](?=[{CJK}])")
+
+
+def clean(line):
+    line = SPACES.sub(" ", line).strip()
+    return HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group(0)], line)
+
+
+def parse(text, year=None):
+    lines = [clean(raw) for raw in text.splitlines()]
+    errors, warnings = [], []
+    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line]
+    if not numbered:
+        raise ImportFailed([(1, "文件是空的。")])
+
+    title, title_line, published_on, source, start = _header(numbered, errors)
+    if errors:
+        raise ImportFailed(errors)
+    title_year = TITLE_YEAR.search(title)
+    if year is not None and title_year and int(title_year.group(1)) != year:
+        errors.append((title_line, f"标题中的年度（{title_year.group(1)}）与指定的年度（{year}）不一致。"))
+    if published_on is None:
+        warnings.append((start, "未找到“发布时间”，发布日期留空，发布时取当天日期。"))
+
+    body = []
+    for n, line in numbered:
+        if n <= start:
+            continue
+        if FOOTER.search(line):
+            break
+        body.append((n, line))
+
+    preamble, sections = _outline(body, errors, warnings)
+    if not sections and not errors:
+        errors.append((start, "未找到任何带编号的章节（如“一、”）。"))
+    if errors:
+        raise ImportFailed(errors)
+
+    rectifications = plans = []
+    for section in sections:
+        if section.level != 1:
+            continue
+        if is_problems_heading(section.heading):
+            rectifications, _ = _clauses(section, "问题", warnings)
+        elif is_plan_heading(section.heading):
+            plans, announced = _clauses(section, "工作计划", warnings)
+            if announced is not None and plans and announced != len(plans):
+                warnings.append(
+                    (
+                        section.line,
+                        f"“{section.heading}”一节称有{announced}项工作，实际列出{len(plans)}项，已全部导入，请核对原文。",
+                    )
+                )
+    return ParsedReport(title, published_on, source, preamble, sections, rectifications, plans, warnings)
+
+
+def _header(numbered, errors):
+    """Title, its line number, date, source, and the line number after which the body starts."""
+    for index, (n, line) in enumerate(numbered):
+        meta = META.search(line)
+        if not meta:
+            continue
+        try:
+            published_on = datetime.date(*(int(part) for part in meta.groups()))
+        except ValueError:
+            errors.append((n, f"“{meta.group(0)}”不是有效日期。"))
+            return "", n, None, "", n
+        candidates = [(title_n, title) for title_n, title in numbered[:index] if not CHROME.search(title)]
+        if not candidates:
+            errors.append((n, "“发布时间”之前没有报告标题。"))
+            return "", n, None, "", n
+        source = SOURCE.search(line)
+        title_n, title = candidates[-1]
+        return title, title_n, published_on, source.group(1).strip() if source else "", n
+    for n, line in numbered:
+        if not CHROME.search(line) and "报告" in line and TITLE_YEAR.search(line):
+            return line, n, None, "", n
+    errors.append(
+        (numbered[0][0], "未找到报告标题（应为含年度和“报告”二字的一行，如“××局2016年政府信息公开工作年度报告”）。")
+    )
+    return "", numbered[0][0], None, "", numbered[0][0]
+
+
+def _heading(line):
+    for rank, (style, pattern) in enumerate(STYLES):
+        match = pattern.match(line)
+        if match:
+            number = parse_number(match.group(1))
+            if number:
+                return rank, style, number, match.group(2).strip()
+    return None
+
+
+def _outline(body, errors, warnings):
+    preamble, sections = [], []
+    stack = []  # [(rank, style, last number)] of the open headings, outermost first
+    for n, line in body:
+        heading = _heading(line)
+        if heading is None:
+            if len(stack) == MAX_LEVEL and FIFTH.match(line):
+                message = f"章节层级超过{MAX_LEVEL}层：“{line[:12]}”位于第{MAX_LEVEL}层之下，请调整层级或改为正文。"
+                errors.append((n, message))
+                continue
+            (sections[-1].paragraphs if sections else preamble).append(line)
+            continue
+        rank, style, number, text = heading
+        if any(open_rank == rank for open_rank, _, _ in stack):
+            while stack[-1][0] != rank:
+                stack.pop()
+            expected = stack[-1][2] + 1
+            stack.pop()
+        else:
+            while stack and stack[-1][0] > rank:
+                stack.pop()
+            expected = 1
+        if number != expected:
+            errors.append((n, f"编号“{line[:12]}”不连续：此处应为第{expected}项。"))
+        stack.append((rank, style, number))
+        level = len(stack)
+        if level > MAX_LEVEL:
+            errors.append((n, f"章节层级超过{MAX_LEVEL}层。"))
+            continue
+        if level != rank + 1:
+            warnings.append((n, f"“{style}”编号的章节位于第{level}层，页面上将按第{level}层的格式重新编号。"))
+        paragraph = ""
+        if len(text) > LONGEST_HEADING and "。" in text[:-1]:
+            text, paragraph = text.split("。", 1)
+        sections.append(ParsedSection(level, text.rstrip("。"), n))
+        if paragraph.strip():
+            sections[-1].paragraphs.append(paragraph.strip())
+    return preamble, sections
+
+
+def _clauses(section, what, warnings):
+    """Split the first paragraph listing 一是……二是…… into items; the rest stays in the section's text.
+
+    Returns (items, how many items the introduction announced, or None).
+    """
+    for index, paragraph in enumerate(section.paragraphs):
+        positions = []
+        search_from = 0
+        for n in range(1, 100):
+            marker = re.compile(rf"(?:^|(?<=[。；;：:，,！？]))\s*{chinese_numeral(n)}是")
+            match = marker.search(paragraph, search_from)
+            if not match:
+                break
+            positions.append(match)
+            search_from = match.end()
+        if not positions:
+            continue
+        intro = paragraph[: positions[0].start()].strip()
+        items = []
+        for i, match in enumerate(positions):
+            end = positions[i + 1].start() if i + 1 < len(positions) else len(paragraph)
+            item = paragraph[match.end() : end].strip()
+            if item.startswith("是"):
+                warnings.append(
+                    (
+                        section.line,
+                        f"“{match.group(0).strip()}是”按“{match.group(0).strip()}”处理（原文重复了“是”字）。",
+                    )
+                )
+                item = item[1:]
+            item = item.rstrip("；;，,、 ")
+            if item and item[-1] not in "。！？":
+                item += "。"
+            items.append(item)
+        section.paragraphs[index : index + 1] = [intro] if intro else []
+        announced = ANNOUNCED.search(intro)
+        return items, parse_number(announced.group(1)) if announced else None
+    warnings.append(
+        (section.line, f"“{section.heading}”一节没有“一是、二是……”形式的{what}条目，未拆分，请在后台手工录入。")
+    )
+    return [], None
+
+
+def import_report(text, body, year, user=None):
+    """Parse `text` and make it the working copy of `body`'s report for `year`. Returns (report, warnings)."""
+    parsed = parse(text, year)
+    with transaction.atomic():
+        report = Report.objects.filter(body=body, year=year).first() or Report(body=body, year=year)
+        report.title_zh_hans = parsed.title
+        report.format = Report.Format.LEGACY
+        report.published_on = parsed.published_on
+        report.source_zh_hans = parsed.source or body.name_zh_hans
+        report.preamble_zh_hans = "\n\n".join(parsed.preamble)
+        for name in ("title", "source", "preamble"):
+            setattr(report, f"{name}_en", "")  # the English of another text would no longer match
+        report.save()
+        report.sections.all().delete()
+        report.rectifications.all().delete()
+        report.plans.all().delete()
+        for position, section in enumerate(parsed.sections, start=1):
+            Section.objects.create(
+                report=report,
+                position=position,
+                level=section.level,
+                heading_zh_hans=section.heading,
+                body_zh_hans="\n\n".join(section.paragraphs),
+            )
+        for position, problem in enumerate(parsed.rectifications, start=1):
+            RectificationItem.objects.create(report=report, position=position, problem_zh_hans=problem)
+        for position, text_ in enumerate(parsed.plans, start=1):
+            PlanItem.objects.create(report=report, position=position, text_zh_hans=text_)
+        # Re-importing replaces the working copy: like any edit, it sends a reviewed text back to draft.
+        workflow.edited(report, user, [], action="import", comment=f"导入{len(parsed.sections)}个章节。")
+    return report, parsed.warnings

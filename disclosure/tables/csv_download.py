@@ -1,0 +1,81 @@
+"""下载统计表（CSV）: a published report's three tables as one CSV file, in the reader's language.
+
+One block per table: its title, the official note if any, a heading line, then one line per row of the
+form, the row's merged labels joined in front (三、本年度办理结果 （三）不予公开 1.属于国家秘密). A flat
+layout rather than the form's merged cells, because a spreadsheet cannot merge and whoever downloads
+figures wants to sort and add them. UTF-8 with a byte-order mark: without it Excel reads the Chinese as
+the local code page.
+"""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.utils.translation import get_language, gettext
+
+from disclosure.models import Revision
+from disclosure.public import downloads
+from disclosure.public.report_page import pick
+from disclosure.tables import formats
+from disclosure.tables.printed import display
+
+BOM = "\ufeff"
+
+
+def _label(*parts):
+    return " ".join(str(part) for part in parts if part)
+
+
+def _heading(column):
+    if not column.parent:
+        return str(column.label)
+    return gettext("%(group)s：%(item)s") % {"group": column.parent, "item": column.label}
+
+
+def lines(document):
+    """The CSV as a list of rows of strings, in the active language (tests read this too)."""
+    values = document.get("tables") or {}
+    out = [[str(pick(document["title"], get_language()))]]
+    for table in formats.tables(document.get("format")):
+        columns = {}  # every column of the table, in order; table 2's blocks each have their own
+        for row in table.rows:
+            for column in row.columns:
+                columns.setdefault(column.key, column)
+        out.append([])
+        out.append([str(table.title)])
+        if table.note:
+            out.append([str(table.note)])
+        out.append([gettext("项目"), *(_heading(c) for c in columns.values())])
+        for row in table.rows:
+            figures = (values.get(table.key) or {}).get(row.key) or {}
+            own = {column.key for column in row.columns}
+            out.append(
+                [
+                    _label(row.group, row.subgroup, row.label),
+                    *(display(figures.get(key), column.kind) if key in own else "" for key, column in columns.items()),
+                ]
+            )
+    return out
+
+
+def render(document):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(lines(document))
+    return BOM + buffer.getvalue()
+
+
+def download(request, year, body):
+    """The tables of the published revision only: a draft, a legacy report or a withdrawn one is a 404."""
+    revision = Revision.objects.public().filter(year=year, body__slug=body).first()
+    if revision is None or not revision.document.get("tables"):
+        raise Http404("没有这份已发布年报的统计表")
+    language = get_language()
+    suffix = "" if language == "zh-hans" else f"-{language}"
+
+    def respond():
+        response = HttpResponse(render(revision.document), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{body}-{year}-tables{suffix}.csv"'
+        return response
+
+    # Like the other downloads: a revision never changes, so its ETag names the file.
+    return downloads.serve(request, revision, respond)
