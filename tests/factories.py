@@ -77,7 +77,9 @@ def approved(report):
     return through_review(report)
 
 
-SEED = Path(__file__).resolve().parent.parent / "disclosure" / "demo" / "reports" / "sports-bureau-2016.txt"
+DEMO = Path(__file__).resolve().parent.parent / "disclosure" / "demo"
+DEMO_DOCUMENTS = DEMO / "documents"
+SEED = DEMO / "reports" / "sports-bureau-2016.txt"
 
 
 def import_seed(body=None):

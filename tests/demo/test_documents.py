@@ -6,20 +6,19 @@ would show staff a warning the data should never cause.
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from disclosure.tables import formats, rules
 from disclosure.tables.formats import AMOUNT
+from tests.factories import DEMO_DOCUMENTS
 
-DOCUMENTS = Path(__file__).resolve().parents[1] / "disclosure" / "demo" / "documents"
 PUBLISHED_ON = {2023: "2024-01-22", 2024: "2025-01-20"}
 CHILDREN = ["主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"]
 
 
 def load(year):
-    return json.loads((DOCUMENTS / f"sports-bureau-{year}.json").read_text(encoding="utf-8"))
+    return json.loads((DEMO_DOCUMENTS / f"sports-bureau-{year}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,13 +9,11 @@ from disclosure.public import trends
 from disclosure.publishing import interchange, workflow
 from disclosure.tables import formats
 from tests.dom import parse
-from tests.factories import make_body, make_report, publish, standard_tables
-
-DOCUMENTS = Path(__file__).resolve().parents[1] / "disclosure" / "demo" / "documents"
+from tests.factories import DEMO_DOCUMENTS, make_body, make_report, publish, standard_tables
 
 
 def document(year):
-    return json.loads((DOCUMENTS / f"sports-bureau-{year}.json").read_text(encoding="utf-8"))
+    return json.loads((DEMO_DOCUMENTS / f"sports-bureau-{year}.json").read_text(encoding="utf-8"))
 
 
 def test_compare_demo_years():

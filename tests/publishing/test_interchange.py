@@ -7,8 +7,8 @@ import pytest
 
 from disclosure.models import Body, Report, ReportEvent, Revision
 from disclosure.publishing import interchange
+from tests.commands import run, run_from_shell
 from tests.factories import add_items, make_body, make_report, publish, standard_tables
-from tests.test_commands import run, run_from_shell
 
 pytestmark = pytest.mark.django_db
 

@@ -178,7 +178,7 @@ def moved_admin(settings):
     """The site's URLs loaded again with ADMIN_URL moved, as a server started with ADMIN_URL=… would."""
     settings.ADMIN_URL = "guanli-7f3c/"
     spec = importlib.util.spec_from_file_location(
-        "tests._moved_admin_urls", Path(__file__).resolve().parent.parent / "portal" / "urls.py"
+        "tests._moved_admin_urls", Path(__file__).resolve().parents[2] / "portal" / "urls.py"
     )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

@@ -13,11 +13,11 @@ from disclosure.exports import cache
 from disclosure.models import Revision
 from disclosure.publishing import interchange
 from tests import dom
-from tests.factories import make_body, make_report, publish, standard_tables
+from tests.factories import DEMO_DOCUMENTS, make_body, make_report, publish, standard_tables
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parents[1] / "disclosure" / "demo" / "documents" / "sports-bureau-2024.json"
+DEMO = DEMO_DOCUMENTS / "sports-bureau-2024.json"
 URL = "/reports/2024/sports-bureau/"
 
 

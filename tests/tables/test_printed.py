@@ -2,7 +2,6 @@
 every heading reachable from its figures, in all three languages."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,14 +10,13 @@ from disclosure.public import report_page
 from disclosure.publishing import interchange, workflow
 from disclosure.tables import formats, printed
 from tests.dom import parse
-from tests.factories import make_body, make_report, publish, standard_tables
+from tests.factories import DEMO_DOCUMENTS, make_body, make_report, publish, standard_tables
 
-DOCUMENTS = Path(__file__).resolve().parents[1] / "disclosure" / "demo" / "documents"
 URL = "/reports/2024/sports-bureau/"
 
 
 def load(year):
-    document = json.loads((DOCUMENTS / f"sports-bureau-{year}.json").read_text(encoding="utf-8"))
+    document = json.loads((DEMO_DOCUMENTS / f"sports-bureau-{year}.json").read_text(encoding="utf-8"))
     report, _findings = interchange.load(document, source=f"sports-bureau-{year}.json")
     workflow.publish(report)
     return document

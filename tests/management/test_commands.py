@@ -6,35 +6,19 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, ManagementUtility, call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from disclosure.management.commands import load_demo
 from disclosure.models import Body, Report, Revision
 from disclosure.publishing import workflow
+from tests.commands import run, run_from_shell
 from tests.factories import SEED, approved, make_body, make_report, make_staff
 
 pytestmark = pytest.mark.django_db
 
 SEED_TITLE = "市体育局2016年度政府信息公开工作报告"
 BAD_TEXT = "市体育局2016年度政府信息公开工作报告\n发布时间:2017年03月28日\n一、总体情况\n正文。\n三、跳号的部分\n"
-
-
-def run(*args, **options):
-    out, err = StringIO(), StringIO()
-    call_command(*args, stdout=out, stderr=err, **options)
-    return out.getvalue(), err.getvalue()
-
-
-def run_from_shell(*argv, capsys):
-    """As `manage.py …` would run it: returns (exit code, stdout, stderr)."""
-    code = 0
-    try:
-        ManagementUtility(["manage.py", *argv]).execute()
-    except SystemExit as exit:
-        code = exit.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 # --- import_report ----------------------------------------------------------------------------------
