@@ -10,6 +10,8 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from disclosure.models.reports import Report
+
 
 class RevisionQuerySet(models.QuerySet):
     def public(self, at=None):
@@ -26,6 +28,21 @@ class RevisionQuerySet(models.QuerySet):
         )
         # A withdrawn report leaves the column, the sitemap and the API; its URL explains why (views.report).
         return self.filter(published_at__lte=at, pk=Subquery(newest), report__withdrawn_at__isnull=True)
+
+    def public_report(self, year, body_slug, at=None):
+        """The revision the public sees of one body's report for one year, or None (draft, not yet due,
+        withdrawn, or no such report): the page, the API, the downloads and dump_report all ask this."""
+        return self.public(at).filter(year=year, body__slug=body_slug).select_related("body").first()
+
+    def withdrawn_report(self, year, body_slug):
+        """The Report behind a public address that was withdrawn after publication, or None: its page and
+        its API answer 410 with the reason instead of a plain 404."""
+        return (
+            Report.objects.filter(year=year, body__slug=body_slug, withdrawn_at__isnull=False, revisions__isnull=False)
+            .select_related("body")
+            .distinct()
+            .first()
+        )
 
     def history(self, report_id, at=None):
         """Every revision of one report the public may know about, oldest first (修订记录)."""

@@ -234,11 +234,9 @@ def revision_etag(revision):
 
 @read_only
 def report(request, year, body):
-    revision = Revision.objects.public().filter(year=year, body__slug=body).select_related("body").first()
+    revision = Revision.objects.public_report(year, body)
     if revision is None:
-        withdrawn = Report.objects.filter(
-            year=year, body__slug=body, withdrawn_at__isnull=False, revisions__isnull=False
-        ).first()
+        withdrawn = Revision.objects.withdrawn_report(year, body)
         if withdrawn is not None:
             # 410, not 404: a platform that copied the report learns that it must take its copy down, and why.
             return _error(

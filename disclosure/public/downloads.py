@@ -50,7 +50,7 @@ def serve(request, revision, respond):
 def download(request, year, body, kind):
     if kind not in KINDS:
         raise Http404("没有这种下载格式")
-    revision = Revision.objects.public().filter(year=year, body__slug=body).select_related("body").first()
+    revision = Revision.objects.public_report(year, body)
     if revision is None:
         raise Http404("没有这份已发布的年报")
     lang = get_language()

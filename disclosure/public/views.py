@@ -76,7 +76,7 @@ def column(request):
 
 @public_page
 def report(request, year, body):
-    revision = Revision.objects.public().filter(year=year, body__slug=body).first()
+    revision = Revision.objects.public_report(year, body)
     if revision is None:
         return withdrawn(request, year, body)
     history = list(Revision.objects.history(revision.report_id)) if revision.number > 1 else []
@@ -99,12 +99,7 @@ def _tables_context(revision, year, body):
 
 def withdrawn(request, year, body):
     """A withdrawn report's address says that it was withdrawn, when and why (410), instead of vanishing."""
-    report = (
-        Report.objects.filter(year=year, body__slug=body, withdrawn_at__isnull=False, revisions__isnull=False)
-        .select_related("body")
-        .distinct()
-        .first()
-    )
+    report = Revision.objects.withdrawn_report(year, body)
     if report is None:
         raise Http404("没有这份已发布的年报")
     lang = get_language()

@@ -66,7 +66,7 @@ def render(document):
 
 def download(request, year, body):
     """The tables of the published revision only: a draft, a legacy report or a withdrawn one is a 404."""
-    revision = Revision.objects.public().filter(year=year, body__slug=body).first()
+    revision = Revision.objects.public_report(year, body)
     if revision is None or not revision.document.get("tables"):
         raise Http404("没有这份已发布年报的统计表")
     language = get_language()

@@ -40,7 +40,7 @@ class Command(BaseCommand):
 
     def _document(self, year, body, published):
         if published:
-            revision = Revision.objects.public().filter(year=year, body__slug=body).first()
+            revision = Revision.objects.public_report(year, body)
             if revision is None:
                 raise CommandError(f"{body} 的{year}年度年报没有公众可见的已发布版本。")
             return revision.document
