@@ -1,7 +1,7 @@
 """统计表: a report's tables filled in on a page laid out like the official form.
 
-The page declares and delegates: the layout is grid.py's, reading what was typed entry_form.py's, the
-checks assessment.py's (checks.py), recording an edit workflow.py's. Who may save is who may save the
+The page declares and delegates: the layout is form_layout.py's, reading what was typed entry_form.py's, the
+checks assessment.py's (rules.py), recording an edit workflow.py's. Who may save is who may save the
 report's change form (body scoping and the change permission), and a save based on an older version of the
 report is refused the same way.
 """
@@ -78,7 +78,7 @@ class TablesMixin:
             **self.admin_site.each_context(request),
             "title": f"统计表：{report.title}",
             "report": report,
-            "grids": entry_form.grids(report.format, entry, found),
+            "tables": entry_form.form_tables(report.format, entry, found),
             "editable": editable,
             "edit_version": version,
             "summary": _summary(found),

@@ -2,8 +2,8 @@
 
 Word and PDF draw the same sequence (title, headings with their numbers, paragraphs, the official
 tables, the rectification and plan items, the signature), so the two files cannot disagree about what
-the report says or in which order. Numbers, labels and table layouts come from presentation.py,
-numbering.py and form_layout.py, exactly as on the report page.
+the report says or in which order. Numbers, labels and table layouts come from public/report_page.py,
+reports/numbering.py and tables/form_layout.py, exactly as on the report page.
 """
 
 from dataclasses import dataclass, field
@@ -39,16 +39,16 @@ class Item:
 
 
 @dataclass
-class Table:
-    grid: form_layout.Grid
-    shape: str  # formats.Table.shape: "blocks", "grid" or "across"
+class TableBlock:
+    layout: form_layout.Layout
+    shape: str  # formats.Table.shape: "blocks", "matrix" or "across"
     rows: list  # placed cells: (row, column, cell), with the cells a merge covers left out
     height: int
     head_rows: int
 
 
 @dataclass
-class Printed:
+class PrintedReport:
     lang: str
     title: str
     organ: str
@@ -66,14 +66,14 @@ def colon(lang):
     return "：" if lang.startswith("zh") else ": "
 
 
-def figure(cell):
+def cell_text(cell):
     """A data cell as printed: blank stays blank (never 0)."""
     return "" if cell.value is None else str(cell.value)
 
 
-def place(table_grid, shape):
+def place(layout, shape):
     """Each cell's (row, column) on the paper form, as a browser lays out rowspan and colspan."""
-    rows = table_grid.head + [row for body in table_grid.bodies for row in body]
+    rows = layout.head + [row for body in layout.bodies for row in body]
     taken, placed = set(), []
     for r, cells in enumerate(rows):
         c = 0
@@ -83,7 +83,7 @@ def place(table_grid, shape):
             placed.append((r, c, cell))
             taken.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
             c += cell.colspan
-    return Table(table_grid, shape, placed, len(rows), len(table_grid.head))
+    return TableBlock(layout, shape, placed, len(rows), len(layout.head))
 
 
 def _rectification_facts(item, lang):
@@ -112,13 +112,13 @@ def _paragraphs(blocks, text):
     blocks.extend(Paragraph(p) for p in text.paragraphs)
 
 
-def printed(document, lang):
+def build(document, lang):
     """The report in `lang` as blocks; the tables follow the text of the part they belong to (二, 三, 四)."""
     with translation.override(lang):
         view = report_view(document, lang)
         tables = {t.part: t for t in formats.tables(document.get("format"))}
         values = document.get("tables") or {}
-        result = Printed(
+        result = PrintedReport(
             lang=lang,
             title=str(view.title),
             organ=str(view.body_name),

@@ -44,7 +44,7 @@ def open_file(revision, lang, kind):
         return target.open("rb")
     except FileNotFoundError:
         pass
-    content = RENDERERS[kind](blocks.printed(revision.document, lang))
+    content = RENDERERS[kind](blocks.build(revision.document, lang))
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".drawing-", suffix=f".{kind}")
     with os.fdopen(handle, "wb") as stream:
         stream.write(content)

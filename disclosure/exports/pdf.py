@@ -16,7 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from disclosure.exports.blocks import Heading, Item, Paragraph, Table, colon, figure
+from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, cell_text, colon
 
 CJK, LATIN = "cjk", "latin"
 # Text sizes in points: body a little smaller than Word's 三号, for a screen-and-printer A4 page.
@@ -98,13 +98,13 @@ LATIN_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 class ReportPDF(FPDF):
-    def __init__(self, printed):
+    def __init__(self, report):
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.printed = printed
-        path, index = cjk_font(printed.lang)
+        self.report = report
+        path, index = cjk_font(report.lang)
         self.add_font(CJK, "", path, collection_font_number=index)
         self.main = CJK
-        if not printed.chinese and (LATIN_DIR / LATIN_FONTS[""]).exists():
+        if not report.chinese and (LATIN_DIR / LATIN_FONTS[""]).exists():
             for style, name in LATIN_FONTS.items():
                 self.add_font(LATIN, style, LATIN_DIR / name)
             self.main = LATIN
@@ -114,11 +114,11 @@ class ReportPDF(FPDF):
             font.cw[ord(BREAK)] = 0
         self.set_margins(25, 30, 25)
         self.set_auto_page_break(True, margin=25)
-        self.set_title(printed.title)
-        self.set_author(printed.organ)
-        self.set_subject(printed.site_name)
-        self.set_lang(printed.lang)
-        self.set_creator(printed.site_name)
+        self.set_title(report.title)
+        self.set_author(report.organ)
+        self.set_subject(report.site_name)
+        self.set_lang(report.lang)
+        self.set_creator(report.site_name)
 
     def heavy(self):
         """Bold: DejaVu has a bold face; UMing has none, so its strokes are drawn thicker instead."""
@@ -130,10 +130,10 @@ class ReportPDF(FPDF):
         # The site name may be Chinese on an English page; UMing sets both scripts.
         self.set_font(CJK, size=SMALL)
         self.set_text_color(90)
-        printed = self.printed
-        date = f"{printed.published_label}{colon(printed.lang)}{printed.published_on}" if printed.published_on else ""
+        report = self.report
+        date = f"{report.published_label}{colon(report.lang)}{report.published_on}" if report.published_on else ""
         self.set_y(15)
-        self.cell(0, 5, printed.site_name, align=Align.L)
+        self.cell(0, 5, report.site_name, align=Align.L)
         self.set_x(self.l_margin)
         self.cell(0, 5, date, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(160)
@@ -148,7 +148,7 @@ class ReportPDF(FPDF):
 
 
 def _heading(pdf, block):
-    chinese = pdf.printed.chinese
+    chinese = pdf.report.chinese
     text = f"{block.number}{block.text}" if chinese or not block.number else f"{block.number} {block.text}"
     size = LEVEL_1 if block.level == 1 else BODY
     wrap = WrapMode.WORD
@@ -167,13 +167,13 @@ def _heading(pdf, block):
 
 def _paragraph(pdf, text):
     pdf.set_font(pdf.main, size=BODY)
-    text = f"{INDENT}{text}" if pdf.printed.chinese else text
+    text = f"{INDENT}{text}" if pdf.report.chinese else text
     pdf.multi_cell(0, 7.2, breakable(text), wrapmode=WrapMode.WORD, align=Align.J)
-    pdf.ln(1 if pdf.printed.chinese else 2)
+    pdf.ln(1 if pdf.report.chinese else 2)
 
 
 def _item(pdf, block):
-    lang = pdf.printed.lang
+    lang = pdf.report.lang
     _paragraph(pdf, f"{block.number}. {block.text}")
     for label, value in block.facts:
         _paragraph(pdf, f"{label}{colon(lang)}{value}")
@@ -182,15 +182,14 @@ def _item(pdf, block):
 WIDTHS = {
     "blocks": lambda width, chinese: [42] + [118 / (width - 1)] * (width - 1),
     # English labels are longer: wider label columns, so that rows stay one or two lines high.
-    "grid": lambda width, chinese: ([10, 13, 45] if chinese else [13, 17, 52]) + [(92 if chinese else 78) / 7] * 7,
+    "matrix": lambda width, chinese: ([10, 13, 45] if chinese else [13, 17, 52]) + [(92 if chinese else 78) / 7] * 7,
     "across": lambda width, chinese: [160 / width] * width,
 }
 
 
 def _table(pdf, block):
-    grid = block.grid
-    chinese = pdf.printed.chinese
-    if block.shape == "grid" and pdf.get_y() > pdf.t_margin + 10:
+    chinese = pdf.report.chinese
+    if block.shape == "matrix" and pdf.get_y() > pdf.t_margin + 10:
         # Table 3's merged 三、本年度办理结果 spans 22 rows, and a merged cell cannot continue on the next
         # page: the table starts on a page of its own so that the whole group fits.
         pdf.add_page()
@@ -201,7 +200,7 @@ def _table(pdf, block):
         rows[r].append(cell)
     heading_style = FontFace(emphasis="NONE", fill_color=(235, 235, 235))
     with pdf.table(
-        col_widths=WIDTHS[block.shape](grid.width, chinese),
+        col_widths=WIDTHS[block.shape](block.layout.width, chinese),
         width=160,
         num_heading_rows=block.head_rows,
         first_row_as_headings=block.head_rows > 0,
@@ -217,7 +216,7 @@ def _table(pdf, block):
             for cell in cells:
                 left = cell.header and cell.scope in ("row", "rowgroup") or cell.classes == "note"
                 row.cell(
-                    figure(cell) if cell.data else breakable(cell.text),
+                    cell_text(cell) if cell.data else breakable(cell.text),
                     colspan=cell.colspan,
                     rowspan=cell.rowspan,
                     align=Align.L if left else Align.C,
@@ -244,22 +243,27 @@ def _keep_with_signature(pdf, block):
         pdf.add_page()
 
 
-def render(printed):
-    """The PDF file's bytes for a Printed report."""
-    pdf = ReportPDF(printed)
+def render(report):
+    """The PDF file's bytes for a PrintedReport."""
+    pdf = ReportPDF(report)
     pdf.add_page()
     pdf.set_font(pdf.main, size=TITLE)
     with pdf.heavy():
-        pdf.multi_cell(0, TITLE * 0.55, breakable(printed.title), align=Align.C, wrapmode=WrapMode.WORD)
+        pdf.multi_cell(0, TITLE * 0.55, breakable(report.title), align=Align.C, wrapmode=WrapMode.WORD)
     pdf.ln(8)
-    drawers = {Heading: _heading, Paragraph: lambda pdf, block: _paragraph(pdf, block.text), Item: _item, Table: _table}
-    for index, block in enumerate(printed.blocks):
-        if index == len(printed.blocks) - 1:
+    drawers = {
+        Heading: _heading,
+        Paragraph: lambda pdf, block: _paragraph(pdf, block.text),
+        Item: _item,
+        TableBlock: _table,
+    }
+    for index, block in enumerate(report.blocks):
+        if index == len(report.blocks) - 1:
             _keep_with_signature(pdf, block)
         drawers[type(block)](pdf, block)
     pdf.ln(6)
     pdf.set_font(pdf.main, size=BODY)
-    for text in (printed.organ, printed.published_on):
+    for text in (report.organ, report.published_on):
         if text:
             pdf.cell(0, 7.2, text, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())

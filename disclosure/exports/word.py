@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from disclosure.exports.blocks import Heading, Item, Paragraph, Table, colon, figure
+from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, cell_text, colon
 
 # Font names as Word knows them on Chinese Windows: GB/T 9704's typefaces.
 TITLE_FONT, BODY_FONT, HEI, KAI = "方正小标宋简体", "仿宋", "黑体", "楷体"
@@ -118,11 +118,11 @@ def _field(paragraph, instruction):
     return run
 
 
-def _header_footer(section, printed):
+def _header_footer(section, report):
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    date = f"{printed.published_label}{colon(printed.lang)}{printed.published_on}" if printed.published_on else ""
-    run = header.add_run(f"{printed.site_name}　{date}".strip())
+    date = f"{report.published_label}{colon(report.lang)}{report.published_on}" if report.published_on else ""
+    run = header.add_run(f"{report.site_name}　{date}".strip())
     _fonts(run, BODY_FONT, Pt(9))
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -153,12 +153,12 @@ def _item(document, block, lang):
         paragraph.add_run(value)
 
 
-# Column widths on a 156 mm text block: label columns wide enough for the official wording, figures
-# wide enough for five digits.
+# Column widths on a 156 mm text block: label columns wide enough for the official wording, number
+# columns wide enough for five digits.
 WIDTHS = {
     "blocks": lambda width, chinese: [Mm(44)] + [Mm(112 / (width - 1))] * (width - 1),
     # English labels are longer: wider label columns, so that rows stay one or two lines high.
-    "grid": lambda width, chinese: (
+    "matrix": lambda width, chinese: (
         [Mm(w) for w in ((10, 14, 44) if chinese else (13, 17, 50))]
         + [Mm((88 if chinese else 76) / (width - 3))] * (width - 3)
     ),
@@ -174,12 +174,11 @@ def _repeat_header(row):
 
 
 def _table(document, block, chinese):
-    grid = block.grid
-    table = document.add_table(rows=block.height, cols=grid.width)
+    table = document.add_table(rows=block.height, cols=block.layout.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = WIDTHS[block.shape](grid.width, chinese)
+    widths = WIDTHS[block.shape](block.layout.width, chinese)
     # Fixed layout with the widths in both places Word and LibreOffice read them (w:tblGrid and each w:tcW).
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -205,7 +204,7 @@ def _table(document, block, chinese):
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.SINGLE, 1.0
         centred = cell.data or cell.scope in ("col", "colgroup")
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-        text = figure(cell) if cell.data else cell.text
+        text = cell_text(cell) if cell.data else cell.text
         run = paragraph.add_run(text)
         column_heading = cell.header and cell.scope in ("col", "colgroup")
         # English column headings (Legal service providers …) are long words in narrow columns: a size smaller.
@@ -214,38 +213,38 @@ def _table(document, block, chinese):
     document.add_paragraph()  # the official form leaves a line between a table and the next part
 
 
-def _signature(document, printed):
-    for text in (printed.organ, printed.published_on):
+def _signature(document, report):
+    for text in (report.organ, report.published_on):
         if text:
             paragraph = document.add_paragraph(text)
-            paragraph.paragraph_format.keep_with_next = text == printed.organ and bool(printed.published_on)
+            paragraph.paragraph_format.keep_with_next = text == report.organ and bool(report.published_on)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            paragraph.paragraph_format.right_indent = Pt(64) if printed.chinese else None
+            paragraph.paragraph_format.right_indent = Pt(64) if report.chinese else None
 
 
-def render(printed):
-    """The .docx file's bytes for a Printed report."""
+def render(report):
+    """The .docx file's bytes for a PrintedReport."""
     document = Document()
-    chinese = printed.chinese
-    _Styles(document, printed.lang)
-    _header_footer(_page_setup(document), printed)
+    chinese = report.chinese
+    _Styles(document, report.lang)
+    _header_footer(_page_setup(document), report)
     properties = document.core_properties
-    properties.title, properties.author, properties.language = printed.title, printed.organ, printed.lang
-    properties.subject = printed.site_name
-    document.add_paragraph(printed.title, style="Title")
+    properties.title, properties.author, properties.language = report.title, report.organ, report.lang
+    properties.subject = report.site_name
+    document.add_paragraph(report.title, style="Title")
     drawers = {
         Heading: lambda block: _heading(document, block, chinese),
         Paragraph: lambda block: _paragraph(document, block.text, chinese),
-        Item: lambda block: _item(document, block, printed.lang),
-        Table: lambda block: _table(document, block, chinese),
+        Item: lambda block: _item(document, block, report.lang),
+        TableBlock: lambda block: _table(document, block, chinese),
     }
-    for block in printed.blocks:
+    for block in report.blocks:
         drawers[type(block)](block)
     # The signature never stands alone on a page (GB/T 9704): the last paragraph goes with it.
     if document.paragraphs:
         document.paragraphs[-1].paragraph_format.keep_with_next = True
     document.add_paragraph().paragraph_format.keep_with_next = True
-    _signature(document, printed)
+    _signature(document, report)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

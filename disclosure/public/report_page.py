@@ -53,7 +53,7 @@ class Part:
     anchor: str
     rectifications: list = field(default_factory=list)
     plans: list = field(default_factory=list)
-    tables: list = field(default_factory=list)  # grids of the statistical tables shown under this part
+    tables: list = field(default_factory=list)  # form_layout.Layouts of the statistical tables shown under this part
 
     @property
     def heading_tag(self):
@@ -148,7 +148,7 @@ def _place_tables(document, lang, parts, sections):
     """
     headings = [_source(section["heading"]).strip() for section in sections]
     homeless = []
-    for table in printed.grids(document, lang):
+    for table in printed.document_tables(document, lang):
         official = formats.STANDARD_PARTS[table.part - 1]
         index = next((i for i, heading in enumerate(headings) if heading == official), None)
         if index is None and len(parts) >= 4:

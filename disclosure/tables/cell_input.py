@@ -1,4 +1,4 @@
-"""What staff type or paste into a table cell, turned into a figure or a clear refusal.
+"""What staff type or paste into a table cell, turned into a cell value or a clear refusal.
 
 Blank is not zero: an empty cell, "/" or "-" means "not filled in", and the checks report it, because
 reports that print "/" where 0 is meant are exactly what evaluators mark down. Full-width digits, typed with
@@ -29,7 +29,7 @@ def normalise(text):
 
 
 def parse(text, kind):
-    """The figure for `text` in a cell of `kind`: int, a Decimal string for 万元, or None when not filled."""
+    """The value for `text` in a cell of `kind`: int, a Decimal string for 万元, or None when not filled."""
     if text is None:
         return None
     value = normalise(text)
@@ -72,8 +72,8 @@ def parse_block(text):
     return [[cell.strip().strip('"').strip() for cell in line.split("\t")] for line in lines]
 
 
-def is_figure(text):
-    """Whether a pasted cell looks like a figure (or a not-filled mark) rather than a label."""
+def looks_like_value(text):
+    """Whether a pasted cell holds a number (or a not-filled mark) rather than a label."""
     value = normalise(text)
     return value in NOT_FILLED or bool(re.fullmatch(r"[+-]?\d+(\.\d+)?", value))
 
@@ -81,23 +81,23 @@ def is_figure(text):
 def fit_block(block, table):
     """Place a pasted block on `table`, whichever way staff copied it from their own spreadsheet.
 
-    Rows without a single figure (headings) are skipped; cells before the figures (row labels) are dropped.
-    The figure rows then fill the table's rows in order. Returns {(row key, column key): text} and a list of
+    Rows without a single number (headings) are skipped; cells before the numbers (row labels) are dropped.
+    The number rows then fill the table's rows in order. Returns {(row key, column key): text} and a list of
     problems (too many rows or columns), so nothing is filled in silently in the wrong place.
     """
-    figure_rows = []
+    value_rows = []
     for cells in block:
-        if not any(normalise(c) and is_figure(c) for c in cells):
+        if not any(normalise(c) and looks_like_value(c) for c in cells):
             continue
         start = 0
-        while start < len(cells) and not is_figure(cells[start]):
+        while start < len(cells) and not looks_like_value(cells[start]):
             start += 1
-        figure_rows.append(cells[start:])
+        value_rows.append(cells[start:])
     placed, problems = {}, []
-    if len(figure_rows) > len(table.rows):
-        problems.append(f"粘贴了{len(figure_rows)}行数字，而本表只有{len(table.rows)}行。")
+    if len(value_rows) > len(table.rows):
+        problems.append(f"粘贴了{len(value_rows)}行数字，而本表只有{len(table.rows)}行。")
         return {}, problems
-    for row, cells in zip(table.rows, figure_rows, strict=False):
+    for row, cells in zip(table.rows, value_rows, strict=False):
         if len(cells) > len(row.columns):
             problems.append(f"“{row.label}”一行粘贴了{len(cells)}个数，而该行只有{len(row.columns)}格。")
             continue

@@ -1,6 +1,6 @@
 """The 统计表 page's form: what staff typed or pasted, turned into the tables to store, and back.
 
-Nothing typed is lost. A cell cell_input.py can read is stored as its figure; one it cannot read is stored as
+Nothing typed is lost. A cell cell_input.py can read is stored as its value; one it cannot read is stored as
 typed, so a draft saved with a mistake comes back with the mistake in place and marked (rules.py refuses
 such a cell as blocking, so it can never be published). A block pasted into a table's textarea, for users
 without script, is placed with cell_input.fit_block and wins over the cells it covers.
@@ -16,8 +16,8 @@ from disclosure.tables.cell_input import CellError
 
 
 @dataclass
-class Entry:
-    tables: dict  # {table: {row: {column: figure, typed text or None}}}, as stored
+class EnteredTables:
+    tables: dict  # {table: {row: {column: value, typed text or None}}}, as stored
     typed: dict = field(default_factory=dict)  # cell path → the text shown in its input
     errors: dict = field(default_factory=dict)  # cell path → why cell_input.parse refused what was typed
     problems: list = field(default_factory=list)  # (table key, message) for a paste that could not be placed
@@ -46,7 +46,7 @@ def _parsed(entry, table, row, column, raw):
 
 def initial(format, stored):
     """The entry for the stored tables; a cell stored as typed shows its mistake again."""
-    entry = Entry({})
+    entry = EnteredTables({})
     stored = stored or {}
     for table, row, column in formats.cells(format):
         value = ((stored.get(table.key) or {}).get(row.key) or {}).get(column.key)
@@ -82,7 +82,7 @@ def read(format, data, stored):
 
 
 def with_totals(format, entry):
-    """总计 computed from their parts (rules.totals) where all parts are figures; returns how many changed."""
+    """总计 computed from their parts (rules.totals) where all parts are numbers; returns how many changed."""
     totals = rules.totals(format, entry.tables)
     changed = 0
     for table, row, column in formats.cells(format):
@@ -107,7 +107,7 @@ def input_id(path):
     return "cell-" + path.replace(".", "-").replace("_", "-")
 
 
-def grids(format, entry, found):
+def form_tables(format, entry, found):
     """The official layout (form_layout.py) with, on each data cell, what its input needs: id, value, name, marks."""
     notes, marked, blank = {}, set(), set()
     for finding in found:

@@ -1,6 +1,6 @@
 """A table of formats.py laid out as the official form draws it: header rows, merged cells, label columns.
 
-The public page and the admin's 统计表 page render the same `Grid`, so what staff fill in looks like what the
+The public page and the admin's 统计表 page render the same `Layout`, so what staff fill in looks like what the
 public reads, and both look like the paper form. Every data cell carries the ids of all its headers
 (`headers`, WCAG technique H43): with two or three levels of merged headings, `scope` alone does not let a
 screen reader announce “三、本年度办理结果 （三）不予公开 1.属于国家秘密 自然人”.
@@ -31,7 +31,7 @@ class Cell:
 
 
 @dataclass
-class Grid:
+class Layout:
     key: str
     part: int
     title: str
@@ -42,9 +42,10 @@ class Grid:
 
 def build(table, values=None, prefix="t"):
     values = values or {}
-    grid = Grid(table.key, table.part, table.title)
-    {"blocks": _blocks, "grid": _grid, "across": _across}[table.shape](grid, table, values, f"{prefix}-{table.key}")
-    return grid
+    layout = Layout(table.key, table.part, table.title)
+    lay_out = {"blocks": _blocks, "matrix": _matrix, "across": _across}[table.shape]
+    lay_out(layout, table, values, f"{prefix}-{table.key}")
+    return layout
 
 
 def _data(table, row, column, values, headers, colspan=1):
@@ -57,10 +58,10 @@ def _data(table, row, column, values, headers, colspan=1):
     )
 
 
-def _blocks(grid, table, values, p):
+def _blocks(layout, table, values, p):
     """Table 2: each block of 第二十条 is its own tbody with its own column headings."""
     width = 1 + max(len(row.columns) for row in table.rows)
-    grid.width = width
+    layout.width = width
     blocks = []
     for row in table.rows:
         if not blocks or blocks[-1][0] != row.group:
@@ -85,7 +86,7 @@ def _blocks(grid, table, values, p):
                 for i, c in enumerate(columns)
             ]
             body.append(cells)
-        grid.bodies.append(body)
+        layout.bodies.append(body)
 
 
 def _label_heading():
@@ -94,12 +95,12 @@ def _label_heading():
     return gettext("信息内容")
 
 
-def _grid(grid, table, values, p):
+def _matrix(layout, table, values, p):
     """Table 3: three label columns (item, group, subgroup) under the official note; applicants across."""
     from django.utils.translation import gettext
 
     columns = table.columns
-    grid.width = 3 + len(columns)
+    layout.width = 3 + len(columns)
     parents = [c for c in columns if c.parent]
     applicants = f"{p}-applicants"
     first = [
@@ -115,7 +116,7 @@ def _grid(grid, table, values, p):
             if column is parents[0]:
                 second.append(Cell(str(column.parent), True, "colgroup", f"{p}-parent", colspan=len(parents)))
             third.append(Cell(str(column.label), True, "col", cid))
-    grid.head = [first, second, third]
+    layout.head = [first, second, third]
 
     rows = list(table.rows)
     body, subgroups = [], {}
@@ -148,13 +149,13 @@ def _grid(grid, table, values, p):
             for cell in cells:
                 cell.classes = " ".join(filter(None, [cell.classes, "total"]))
         body.append(cells)
-    grid.bodies.append(body)
+    layout.bodies.append(body)
 
 
-def _across(grid, table, values, p):
+def _across(layout, table, values, p):
     """Table 4: one line of fifteen figures under 行政复议 and 行政诉讼 (未经复议直接起诉, 复议后起诉)."""
     rows = table.rows
-    grid.width = sum(len(row.columns) for row in rows)
+    layout.width = sum(len(row.columns) for row in rows)
     first, second, third, data = [], [], [], []
     parents = {}
     for row in rows:
@@ -174,5 +175,5 @@ def _across(grid, table, values, p):
         for column in row.columns:
             third.append(Cell(str(column.label), True, "col", f"{r}-{column.key}"))
             data.append(_data(table, row, column, values, (f"{r}-{column.key}", r, g)))
-    grid.head = [first, second, third]
-    grid.bodies = [[data]]
+    layout.head = [first, second, third]
+    layout.bodies = [[data]]

@@ -6,7 +6,7 @@ format (国办公开办函〔2019〕60号) and the current one (国办公开办�
 table 3's （六）其他处理. Labels are the official wording, word for word: staff compare the page with the
 paper form, and evaluators compare both. Keys are those of `disclosure-report/1` (report-json.md).
 
-Everything that draws or checks a table (checks.py, grid.py, the admin, the public page, CSV) reads this
+Everything that draws or checks a table (rules.py, form_layout.py, the admin, the public page, CSV) reads this
 module, so a provincial variant is one more declaration here.
 """
 
@@ -41,7 +41,7 @@ class Table:
     part: int  # the report part (二, 三, 四) the table belongs to
     title: str
     rows: tuple
-    shape: str  # how the official form lays it out: "blocks" (table 2), "grid" (3), "across" (4)
+    shape: str  # how the official form lays it out: "blocks" (table 2), "matrix" (3), "across" (4)
     note: str = ""
 
     def row(self, key):
@@ -180,7 +180,7 @@ def _requests(other_rows):
         + other_rows
         + _rows(_RESULTS, APPLICANTS, ("results_total", _("（七）总计")))
         + _rows("", APPLICANTS, ("carried_forward", _("四、结转下年度继续办理"))),
-        "grid",
+        "matrix",
         _("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
     )
 

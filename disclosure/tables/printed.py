@@ -1,9 +1,9 @@
 """A published document's statistical tables as a reader sees them, in the active language.
 
-form_layout.py lays a table out as the official form draws it; this module fills that layout with the figures of
+form_layout.py lays a table out as the official form draws it; this module fills that layout with the values of
 one document, written as the page prints them (counts as whole numbers, 万元 with two decimals), and gives
-each cell its column position. The report page, the CSV download and the Word/PDF exporters all read
-`grids()` / `rows()`, so a figure looks the same wherever it is printed.
+each cell its column position. The report page reads `document_tables()` and the CSV download `display()`,
+so a value looks the same wherever it is printed.
 """
 
 from decimal import Decimal, InvalidOperation
@@ -14,7 +14,7 @@ from disclosure.tables import form_layout, formats
 
 
 def display(value, kind):
-    """A figure as printed: "12", "0.00" (万元), "-3" (本年增/减); "" for a cell not filled in."""
+    """A cell value as printed: "12", "0.00" (万元), "-3" (本年增/减); "" for a cell not filled in."""
     if value is None or value == "":
         return ""
     if kind == formats.AMOUNT:
@@ -25,8 +25,8 @@ def display(value, kind):
     return str(value)
 
 
-def grids(document, lang=None):
-    """The document's tables in report order, as `form_layout.Grid`s whose cells carry their printed text.
+def document_tables(document, lang=None):
+    """The document's tables in report order, as `form_layout.Layout`s whose cells carry their printed text.
 
     Labels are gettext_lazy strings, so they are read in `lang` (or the active language).
     Legacy reports have no tables: the result is empty.
@@ -50,7 +50,7 @@ def grids(document, lang=None):
 
 
 def rows(table):
-    """Every row of a grid, head rows first: each a list of `form_layout.Cell` (text, header, colspan, rowspan).
+    """Every row of a layout, head rows first: each a list of `form_layout.Cell` (text, header, colspan, rowspan).
 
     This is the hook for exporters (Word, PDF): walk the rows, write each cell's `text` with its spans.
     """

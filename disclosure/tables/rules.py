@@ -206,7 +206,7 @@ def warnings(document, previous=None):
     return found
 
 
-def _figure(tables, path):
+def _count_at(tables, path):
     table, row, column = path.split(".")
     value = ((tables.get(table) or {}).get(row) or {}).get(column)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -219,8 +219,8 @@ def _carry_over(document, previous):
         return []
     found = []
     for column in formats.APPLICANTS:
-        now = _figure(this, f"requests.carried_over.{column.key}")
-        before = _figure(last, f"requests.carried_forward.{column.key}")
+        now = _count_at(this, f"requests.carried_over.{column.key}")
+        before = _count_at(last, f"requests.carried_forward.{column.key}")
         if now is not None and before is not None and now != before:
             path = f"tables.requests.carried_over.{column.key}"
             message = (
@@ -260,7 +260,7 @@ def _text_vs_table(document):
                     continue  # 收到行政复议申请 is table 4's business, not table 3's
                 if name == "行政复议总计" and "诉讼" in match.group(0):
                     continue  # 行政复议和行政诉讼案件各1件 does not give the reconsideration total alone
-                value = _figure(tables, cell)
+                value = _count_at(tables, cell)
                 quoted = int(match.group(1))
                 if value is not None and quoted != value:
                     message = f"{where}写“{match.group(0)}”，而统计表中“{name}”为 {value}"

@@ -1,5 +1,5 @@
 /* 统计表 page: move like a spreadsheet, paste blocks from Excel or WPS, and recompute the sums as staff type.
-   The server's checks (checks.py) stay the authority and are shown after saving; this only answers sooner.
+   The server's checks (tables/rules.py) stay the authority and are shown after saving; this only answers sooner.
    Messages repeat the server's wording so staff see the same sentence before and after saving. */
 (function () {
   "use strict";
@@ -40,7 +40,7 @@
     if (next) { go(next[Math.min(at[1], next.length - 1)]); }
   });
 
-  // ---- reading a cell (the rules of figures.py) ---------------------------------------------------------
+  // ---- reading a cell (the rules of tables/cell_input.py) -----------------------------------------------
   function normalise(text) {
     var value = String(text).normalize("NFKC").replace(/\s/g, "").replace(/\u2212/g, "-");
     if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)) { value = value.replace(/,/g, ""); }
@@ -69,7 +69,7 @@
     return { value: number };
   }
 
-  // ---- the blocking checks of checks.py ------------------------------------------------------------------
+  // ---- the blocking checks of tables/rules.py ------------------------------------------------------------
   function cells(table) {
     var found = {};
     all("input[data-table='" + table + "']").forEach(function (input) {

@@ -145,7 +145,7 @@ def test_a_blank_cell_stays_blank_never_zero():
 
     # A report with blank tables cannot be published; its document is drawn directly.
     report = make_report(year=2024, format="2021", levels=(1, 1, 1, 1, 1, 1))
-    drawn = Document(io.BytesIO(word.render(blocks.printed(document.build(report), "zh-hans"))))
+    drawn = Document(io.BytesIO(word.render(blocks.build(document.build(report), "zh-hans"))))
     assert drawn.tables[1].rows[3].cells[0].text == "一、本年新收政府信息公开申请数量"
     assert [cell.text for cell in drawn.tables[1].rows[3].cells[3:]] == [""] * 7
 

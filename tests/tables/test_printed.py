@@ -272,13 +272,13 @@ def test_2019_format_tables(client, db):
 
 
 def test_rows_hook_gives_exporters_every_cell_in_the_reader_language(demo):
-    grids = printed.grids(demo, "en")
-    assert [g.key for g in grids] == ["active", "requests", "appeals"]
-    requests = printed.rows(grids[1])
+    tables = printed.document_tables(demo, "en")
+    assert [g.key for g in tables] == ["active", "requests", "appeals"]
+    requests = printed.rows(tables[1])
     assert len(requests) == 3 + 25
     assert requests[0][1].text == "Applicants"
     assert [c.text for c in requests[3] if c.data] == ["36", "5", "1", "1", "2", "0", "45"]
-    assert printed.label_columns(grids[1]) == 3
+    assert printed.label_columns(tables[1]) == 3
 
 
 def test_preview_shows_the_working_copy_tables_without_a_download(client, db):
