@@ -1,7 +1,7 @@
 """Art. 49 deadlines: by when each body must publish its report for a year, and whether it did.
 
 `deadline` and `standing` are plain date arithmetic; `overview` gathers one row per body for the staff
-dashboard (disclosure/admin/deadlines.py) and the public page (deadline_views.py). What counts as
+dashboard (admin/deadline_dashboard.py) and the public page (public/publication_status.py). What counts as
 published comes from Revision.objects.public()/history() only, as everywhere else.
 """
 
@@ -60,7 +60,7 @@ def standing(kind, year, published_on, today):
 
 
 @dataclass(frozen=True)
-class Row:
+class OverviewRow:
     body: Body
     report: Report | None  # the working copy (staff only: its status may be a draft's)
     revision: Revision | None  # the newest public revision, for a link
@@ -98,7 +98,7 @@ def overview(year, today, bodies=None):
             continue
         published_on = revision.first_on if revision else None
         rows.append(
-            Row(
+            OverviewRow(
                 body=body,
                 report=report,
                 revision=revision,

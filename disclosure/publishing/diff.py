@@ -79,11 +79,11 @@ def flatten(doc):
         for index, item in enumerate(doc.get(key, []), start=1):
             for field, field_name in fields:
                 flat.update(_texts(f"{name} {index} {field_name}", item.get(field)))
-    flat.update(_figures(doc))
+    flat.update(_cell_values(doc))
     return flat
 
 
-def _figures(doc):
+def _cell_values(doc):
     """One entry per table cell, named as on the form (表三 （一）予以公开 自然人); blank cells as ""."""
     flat = {}
     tables = doc.get("tables") or {}

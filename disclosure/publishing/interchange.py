@@ -236,7 +236,7 @@ def load(doc, user=None, source=""):
         _set(report, "preamble", doc.get("preamble"))
         report.format = doc["format"]
         report.published_on = _as_date(doc.get("published_on"))
-        report.tables = _figures(doc)
+        report.tables = _stored_tables(doc)
         report.save()
         for model in (Section, RectificationItem, PlanItem):
             model.objects.filter(report=report).delete()
@@ -297,8 +297,8 @@ def _load_sections(report, sections):
     walk(sections, 1)
 
 
-def _figures(doc):
-    """The document's figures as stored: every cell of the format, amounts as two-decimal strings."""
+def _stored_tables(doc):
+    """The document's tables as stored: every cell of the format, amounts as two-decimal strings."""
     stored = document.tables(doc["format"], doc.get("tables"))
     for table, row, column in formats.cells(doc["format"]):
         value = stored[table.key][row.key][column.key]

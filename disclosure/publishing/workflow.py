@@ -108,7 +108,7 @@ def transition(report, user, name, comment="", at=None):
             raise TransitionError(
                 "退回修改须写明需要修改的内容。" if name == "return" else "撤回须写明公开的撤回理由。"
             )
-        _check_figures(report, name, action)
+        _check_tables(report, name, action)
         old = report.status
         result = report
         if name == "submit":
@@ -122,7 +122,7 @@ def transition(report, user, name, comment="", at=None):
             when = at or timezone.now()
             if name == "schedule" and when <= timezone.now():
                 raise TransitionError("定时发布的时间必须晚于现在；立即发布请选择“发布”。")
-            result = _freeze(report, user, comment, when)
+            result = _publish_revision(report, user, comment, when)
             report.status = S.SCHEDULED if name == "schedule" else S.PUBLISHED
         elif name == "withdraw":
             report.status = S.WITHDRAWN
@@ -139,7 +139,7 @@ def publish(report, user=None, change_note="", at=None):
     with transaction.atomic():
         report = _locked(report)
         old = report.status
-        revision = _freeze(report, None, change_note, at or timezone.now())
+        revision = _publish_revision(report, None, change_note, at or timezone.now())
         report.status = S.PUBLISHED
         report.save()
         _record(report, None, "publish", old, change_note)
@@ -186,10 +186,10 @@ def _cancel_schedule(report):
         report.revisions.filter(published_at__gt=timezone.now()).delete()
 
 
-def _check_figures(report, name, action):
+def _check_tables(report, name, action):
     """Tables that do not add up never leave the draft; warnings need a reviewer's comment before approval."""
     if name not in ("submit", "approve"):
-        return  # publishing checks again in _freeze, whoever publishes
+        return  # publishing checks again in _publish_revision, whoever publishes
     found = assessment.findings(report)
     errors = [f for f in found if f.blocking]
     if errors:
@@ -204,7 +204,7 @@ def _check_figures(report, name, action):
         )
 
 
-def _freeze(report, user, change_note, at):
+def _publish_revision(report, user, change_note, at):
     """The working copy as an immutable Revision; a correction must say what it corrects."""
     errors = assessment.blocking(report)
     if errors:
