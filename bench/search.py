@@ -3,7 +3,7 @@
 Each report is a copy of the demo's full 2024 report of 锦州市体育局 (about 22,000 characters of JSON,
 three languages, Traditional derived), published once through the workflow and then copied under 50
 bodies × 20 years. Requests go through the whole Django stack in-process. The first search in a language
-builds that language's entries (search.CACHE); the figures that matter for readers are the warm ones.
+indexes that language's reports (search.CACHE); the figures that matter for readers are the warm ones.
 """
 
 import copy
@@ -80,7 +80,7 @@ def main():
         start = time.perf_counter()
         response = client.get(f"{prefix}/search/?q=年度报告")
         assert response.status_code == 200
-        print(f"cold (builds the {prefix or '/'} entries): {(time.perf_counter() - start) * 1000:.0f} ms")
+        print(f"cold (indexes the {prefix or '/'} reports): {(time.perf_counter() - start) * 1000:.0f} ms")
     print(f"{'query':<40}{'median ms':>10}{'p90 ms':>9}  hits")
     for name, url in QUERIES.items():
         timings = []
@@ -91,12 +91,12 @@ def main():
         hits = re.search(r'role="status">\D*(\d+)', response.content.decode()).group(1)
         p90 = statistics.quantiles(timings, n=10)[-1]
         print(f"{name:<40}{statistics.median(timings) * 1000:>10.1f}{p90 * 1000:>9.1f}  {hits}")
-    entries = list(search.CACHE._entries.values())
+    reports = list(search.CACHE._reports.values())
     terms = search.parse("行政复议 主动公开")[0]
     start = time.perf_counter()
     for _ in range(ROUNDS):
-        search.search(entries, terms)
-    print(f"search.search alone over {len(entries)} entries: {(time.perf_counter() - start) / ROUNDS * 1000:.1f} ms")
+        search.search(reports, terms)
+    print(f"search.search alone over {len(reports)} reports: {(time.perf_counter() - start) / ROUNDS * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

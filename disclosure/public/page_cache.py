@@ -151,29 +151,29 @@ class PageCacheMiddleware:
         key = None
         if cache is not None:
             key = page_key(request, generation(cache))
-            frozen = cache.get(key)
+            snapshot = cache.get(key)
             if _down(cache):  # it failed just now: this answer, too, comes without the cache
                 cache = key = None
-            elif frozen is not None:
-                return _answer(request, _thaw(frozen))
+            elif snapshot is not None:
+                return _answer(request, _from_snapshot(snapshot))
         request.page_cache = key
         response = self.get_response(request)
         if not getattr(response, "public_page", False):
             return response
         if key is not None and _storable(request, response):
-            cache.set(key, _freeze(response), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, _snapshot(response), settings.PAGE_CACHE_SECONDS)
             if not _down(cache):
                 response["X-Page-Cache"] = "miss"
         return _answer(request, response)
 
 
-def _freeze(response):
+def _snapshot(response):
     return {"content": response.content, "headers": list(response.items())}
 
 
-def _thaw(frozen):
-    response = HttpResponse(frozen["content"])
-    for name, value in frozen["headers"]:
+def _from_snapshot(snapshot):
+    response = HttpResponse(snapshot["content"])
+    for name, value in snapshot["headers"]:
         response[name] = value
     response["X-Page-Cache"] = "hit"
     return response

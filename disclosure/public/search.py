@@ -2,9 +2,9 @@
 
 Pure functions: a document and a language in, passages out; passages and a query in, a ranked hit out.
 The view (views.search) asks Revision.objects.public() which revisions may be found and keeps the
-indexed passages of each in `CACHE`; a revision never changes once published, so nothing there goes stale.
+indexed report of each in `CACHE`; a revision never changes once published, so nothing there goes stale.
 
-Matching is substring matching on folded text (chinese.fold: Simplified forms, lower case, half-width),
+Matching is substring matching on folded text (traditional.fold: Simplified forms, lower case, half-width),
 because Chinese is written without spaces and a reader types part of a phrase. Space-separated terms must
 all occur in the report, not necessarily in the same passage.
 """
@@ -29,14 +29,14 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 40, 100  # characters of the passage shown aroun
 @dataclass(frozen=True)
 class Passage:
     text: str  # as the page shows it
-    folded: str  # chinese.fold(text): same length, so offsets carry over
+    folded: str  # traditional.fold(text): same length, so offsets carry over
     section: str = ""  # numbered heading of the part it belongs to, e.g. "一、总体情况"
     anchor: str = ""  # id of that heading on the report page
     lang: str | None = None  # set when the text is the Simplified original shown in place of a translation
 
 
 @dataclass(frozen=True)
-class Entry:
+class IndexedReport:
     """One published revision, ready to be searched in one language."""
 
     revision_id: int
@@ -51,7 +51,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Hit:
-    entry: Entry
+    report: IndexedReport
     title_html: str
     section: str
     anchor: str
@@ -88,10 +88,10 @@ def _item_passages(items, section, anchor):
                 yield _passage(item[name], section, anchor)
 
 
-def entry(revision_id, year, published_at, url, document, lang):
+def index_report(revision_id, year, published_at, url, document, lang):
     title, body_name, found = passages(document, lang)
     everything = "\n".join(p.folded for p in (title, body_name, *found))
-    return Entry(revision_id, year, published_at, url, title, body_name, tuple(found), everything)
+    return IndexedReport(revision_id, year, published_at, url, title, body_name, tuple(found), everything)
 
 
 # Separators: white space, punctuation and symbols of every script (、，。《》“” as well as ,.!?).
@@ -113,34 +113,34 @@ def parse(query):
     return terms[:MAX_TERMS], truncated
 
 
-def matches(entry, terms):
-    return bool(terms) and all(term in entry.everything for term in terms)
+def matches(report, terms):
+    return bool(terms) and all(term in report.everything for term in terms)
 
 
-def rank(entry, terms):
+def rank(report, terms):
     """Sort key: reports whose title holds every term first, then some terms, then body only; newer first."""
-    in_title = sum(term in entry.title.folded for term in terms)
+    in_title = sum(term in report.title.folded for term in terms)
     tier = 0 if in_title == len(terms) else 1 if in_title else 2
-    return (tier, -entry.year, -entry.published_at.timestamp(), entry.revision_id)
+    return (tier, -report.year, -report.published_at.timestamp(), report.revision_id)
 
 
-def search(entries, terms):
-    """Entries matching every term, best first."""
-    return sorted((e for e in entries if matches(e, terms)), key=lambda e: rank(e, terms))
+def search(reports, terms):
+    """Indexed reports matching every term, best first."""
+    return sorted((r for r in reports if matches(r, terms)), key=lambda r: rank(r, terms))
 
 
-def hit(entry, terms):
-    """What the result list shows for one matching entry: highlighted title, section and excerpt."""
+def hit(report, terms):
+    """What the result list shows for one matching report: highlighted title, section and excerpt."""
     # The passage holding the most terms, the earliest of equals.
-    scored = [(sum(term in p.folded for term in terms), -i, p) for i, p in enumerate(entry.passages)]
+    scored = [(sum(term in p.folded for term in terms), -i, p) for i, p in enumerate(report.passages)]
     best = max(scored, key=lambda s: s[:2])[2] if scored else None
     if best is None or not any(term in best.folded for term in terms):
-        best = entry.body_name if any(t in entry.body_name.folded for t in terms) else None
+        best = report.body_name if any(t in report.body_name.folded for t in terms) else None
     if best is None:  # only the title matched: show the opening of the report
-        best = entry.passages[0] if entry.passages else entry.body_name
+        best = report.passages[0] if report.passages else report.body_name
     return Hit(
-        entry,
-        highlight(entry.title, terms, whole=True),
+        report,
+        highlight(report.title, terms, whole=True),
         best.section,
         best.anchor,
         highlight(best, terms),
@@ -186,37 +186,37 @@ def highlight(passage, terms, whole=False):
     return "".join(out)
 
 
-class EntryCache:
-    """Indexed entries by (revision id, language), least recently used dropped first.
+class IndexCache:
+    """Indexed reports by (revision id, language), least recently used dropped first.
 
-    Building an entry costs a JSON document and a fold of all its text; a published revision never
+    Indexing a report costs a JSON document and a fold of all its text; a published revision never
     changes, so it is built once per process. Sized for a few thousand reports in three languages.
     """
 
     def __init__(self, size=6000):
         self.size = size
-        self._entries = OrderedDict()
+        self._reports = OrderedDict()
         self._lock = threading.Lock()  # threaded workers share the cache; reordering is not atomic
 
     def get_many(self, keys):
         found = {}
         with self._lock:
             for key in keys:
-                if key in self._entries:
-                    self._entries.move_to_end(key)
-                    found[key] = self._entries[key]
+                if key in self._reports:
+                    self._reports.move_to_end(key)
+                    found[key] = self._reports[key]
         return found
 
     def put(self, key, value):
         with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
+            self._reports[key] = value
+            self._reports.move_to_end(key)
+            while len(self._reports) > self.size:
+                self._reports.popitem(last=False)
 
     def clear(self):
         with self._lock:
-            self._entries.clear()
+            self._reports.clear()
 
 
-CACHE = EntryCache()
+CACHE = IndexCache()

@@ -24,7 +24,7 @@ DENIED = (
     "denied_admin_query",
 )
 # key, label, (table, rows whose 总计 are added up)
-FIGURES = (
+KEY_FIGURES = (
     ("new_received", _("本年新收申请"), ("requests", ("new_received",))),
     ("granted", _("予以公开"), ("requests", ("granted",))),
     ("partially_granted", _("部分公开"), ("requests", ("partially_granted",))),
@@ -35,7 +35,7 @@ FIGURES = (
 
 
 @dataclass
-class Figure:
+class KeyFigure:
     key: str
     label: str
     previous: int
@@ -50,14 +50,14 @@ class Figure:
 class Comparison:
     previous_year: int
     current_year: int
-    figures: list
+    key_figures: list
 
     @property
     def largest(self):
-        return max([f.previous for f in self.figures] + [f.current for f in self.figures] + [1])
+        return max([f.previous for f in self.key_figures] + [f.current for f in self.key_figures] + [1])
 
 
-def figure(document, table, rows):
+def _total(document, table, rows):
     """The 总计 of `rows` in one table of a document (None when a cell is missing)."""
     values = (document.get("tables") or {}).get(table) or {}
     totals = [(values.get(row) or {}).get("total") for row in rows]
@@ -68,13 +68,13 @@ def figure(document, table, rows):
 
 def compare(previous, current):
     """The key figures of two documents; None unless both have every figure."""
-    figures = []
-    for key, label, (table, rows) in FIGURES:
-        before, now = figure(previous, table, rows), figure(current, table, rows)
+    key_figures = []
+    for key, label, (table, rows) in KEY_FIGURES:
+        before, now = _total(previous, table, rows), _total(current, table, rows)
         if before is None or now is None:
             return None
-        figures.append(Figure(key, label, before, now))
-    return Comparison(previous["year"], current["year"], figures)
+        key_figures.append(KeyFigure(key, label, before, now))
+    return Comparison(previous["year"], current["year"], key_figures)
 
 
 def previous_revision(revision):
@@ -104,7 +104,7 @@ CHART_WIDTH, LEGEND_HEIGHT, BAND, BAR, BAR_ROOM = 320, 30, 62, 15, 260
 
 @dataclass
 class Band:
-    figure: Figure
+    key_figure: KeyFigure
     label_y: int
     previous_y: int
     current_y: int
@@ -125,7 +125,7 @@ def chart(comparison):
     """Where each label and bar of the chart goes; the template only draws."""
     scale = BAR_ROOM / comparison.largest
     bands = []
-    for index, item in enumerate(comparison.figures):
+    for index, item in enumerate(comparison.key_figures):
         top = LEGEND_HEIGHT + index * BAND
         bands.append(
             Band(

@@ -150,24 +150,24 @@ def search(request):
     limit = search_module.MAX_QUERY_LENGTH
     context = {"query": query[:limit], "terms": terms, "truncated": truncated, "max_length": limit}
     if terms:
-        found = search_module.search(_search_entries(lang), terms)
+        found = search_module.search(_indexed_reports(lang), terms)
         page = Paginator(found, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(page=page, hits=[search_module.hit(entry, terms) for entry in page.object_list])
+        context.update(page=page, hits=[search_module.hit(report, terms) for report in page.object_list])
     return render(request, "disclosure/search.html", context)
 
 
-def _search_entries(lang):
-    """Every public revision's search entry in `lang`, built only for revisions not yet in the cache."""
-    # The key holds everything the entry is built from besides the immutable document, so a renamed body
-    # slug gives a new entry rather than a stale link.
+def _indexed_reports(lang):
+    """Every public revision indexed for search in `lang`, indexed only for revisions not yet in the cache."""
+    # The key holds everything the index is built from besides the immutable document, so a renamed body
+    # slug gives a new indexed report rather than a stale link.
     rows = Revision.objects.public().values_list("pk", "year", "published_at", "body__slug")
     keys = {pk: (pk, year, published_at, slug, lang) for pk, year, published_at, slug in rows}
-    entries = search_module.CACHE.get_many(keys.values())
-    missing = [pk for pk, key in keys.items() if key not in entries]
+    indexed = search_module.CACHE.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in indexed]
     for pk, doc in Revision.objects.filter(pk__in=missing).values_list("pk", "document").iterator(500):
         key = keys[pk]
         _pk, year, published_at, slug, _lang = key
         url = reverse("disclosure:report", args=[year, slug])
-        entries[key] = search_module.entry(pk, year, published_at, url, doc, lang)
-        search_module.CACHE.put(key, entries[key])
-    return list(entries.values())
+        indexed[key] = search_module.index_report(pk, year, published_at, url, doc, lang)
+        search_module.CACHE.put(key, indexed[key])
+    return list(indexed.values())

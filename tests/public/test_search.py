@@ -30,8 +30,8 @@ def document(title, sections=(), body="锦州市体育局", preamble=""):
     }
 
 
-def entry(doc, year=2016, revision_id=1, lang="zh-hans"):
-    return search.entry(revision_id, year, NOW, f"/reports/{year}/x/", doc, lang)
+def indexed(doc, year=2016, revision_id=1, lang="zh-hans"):
+    return search.index_report(revision_id, year, NOW, f"/reports/{year}/x/", doc, lang)
 
 
 # --- pure functions ----------------------------------------------------------------------------------------
@@ -64,18 +64,18 @@ def test_parse_of_nothing_punctuation_or_an_absurd_query():
 
 
 def test_every_term_must_occur_somewhere_in_the_report():
-    doc = entry(document("年度报告", [("总体情况", "本年度收到依申请公开申请13件。"), ("复议", "行政复议1件。")]))
+    doc = indexed(document("年度报告", [("总体情况", "本年度收到依申请公开申请13件。"), ("复议", "行政复议1件。")]))
     assert search.matches(doc, search.parse("依申请公开 行政复议")[0])
     assert not search.matches(doc, search.parse("依申请公开 行政诉讼")[0])
     assert not search.matches(doc, [])
 
 
 def test_title_hits_come_before_body_hits_then_newer_years():
-    old_title = entry(document("2015年行政复议专题报告"), year=2015, revision_id=1)
-    new_body = entry(document("年度报告", [("情况", "行政复议1件。")]), year=2018, revision_id=2)
-    new_title = entry(document("2016年行政复议专题报告"), year=2016, revision_id=3)
-    older_body = entry(document("年度报告", [("情况", "行政复议2件。")]), year=2017, revision_id=4)
-    unrelated = entry(document("年度报告", [("情况", "无")]), year=2019, revision_id=5)
+    old_title = indexed(document("2015年行政复议专题报告"), year=2015, revision_id=1)
+    new_body = indexed(document("年度报告", [("情况", "行政复议1件。")]), year=2018, revision_id=2)
+    new_title = indexed(document("2016年行政复议专题报告"), year=2016, revision_id=3)
+    older_body = indexed(document("年度报告", [("情况", "行政复议2件。")]), year=2017, revision_id=4)
+    unrelated = indexed(document("年度报告", [("情况", "无")]), year=2019, revision_id=5)
     found = search.search([old_title, new_body, new_title, older_body, unrelated], ["行政复议"])
     assert [e.revision_id for e in found] == [3, 1, 2, 4]
 
@@ -85,7 +85,7 @@ def test_hit_names_the_numbered_section_and_marks_the_terms():
         "锦州市体育局2016年政府信息公开工作年度报告",
         [("总体情况", "本年度主动公开信息120条。"), ("依申请公开情况", "收到政府信息公开申请13件，均已办结。")],
     )
-    hit = search.hit(entry(doc), search.parse("申请 办结")[0])
+    hit = search.hit(indexed(doc), search.parse("申请 办结")[0])
     assert hit.section == "二、依申请公开情况"
     assert hit.anchor == "part-2"
     assert hit.excerpt_html == "收到政府信息公开<mark>申请</mark>13件，均已<mark>办结</mark>。"
@@ -93,7 +93,7 @@ def test_hit_names_the_numbered_section_and_marks_the_terms():
 
 def test_highlighting_escapes_the_text_around_and_inside_the_marks():
     doc = document("报告", [("说明", 'A <script>alert("x")</script> & <b>公开</b>')])
-    hit = search.hit(entry(doc), search.parse("script")[0])
+    hit = search.hit(indexed(doc), search.parse("script")[0])
     assert "<script>" not in hit.excerpt_html and "<b>" not in hit.excerpt_html
     assert hit.excerpt_html == (
         "A &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; &amp; &lt;b&gt;公开&lt;/b&gt;"
@@ -103,7 +103,7 @@ def test_highlighting_escapes_the_text_around_and_inside_the_marks():
 def test_a_traditional_text_is_found_and_marked_by_a_simplified_query():
     text = to_traditional("收到信息公开申请。")
     doc = document("年报", [("概述", {"zh-hans": "收到信息公开申请。", "zh-hant": text})])
-    found = entry(doc, lang="zh-hant")
+    found = indexed(doc, lang="zh-hant")
     terms = search.parse("信息公开")[0]
     assert search.matches(found, terms)
     assert (
@@ -114,7 +114,7 @@ def test_a_traditional_text_is_found_and_marked_by_a_simplified_query():
 
 def test_a_long_passage_is_cut_around_the_first_match():
     doc = document("报告", [("情况", "甲" * 300 + "行政复议" + "乙" * 300)])
-    html = search.hit(entry(doc), ["行政复议"]).excerpt_html
+    html = search.hit(indexed(doc), ["行政复议"]).excerpt_html
     assert html.startswith("…") and html.endswith("…")
     assert "<mark>行政复议</mark>" in html and len(html) < 200
 

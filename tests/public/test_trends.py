@@ -19,7 +19,7 @@ def document(year):
 def test_compare_demo_years():
     comparison = trends.compare(document(2023), document(2024))
     assert (comparison.previous_year, comparison.current_year) == (2023, 2024)
-    assert [(f.key, f.previous, f.current) for f in comparison.figures] == [
+    assert [(f.key, f.previous, f.current) for f in comparison.key_figures] == [
         ("new_received", 38, 45),
         ("granted", 21, 29),
         ("partially_granted", 3, 4),
@@ -27,7 +27,7 @@ def test_compare_demo_years():
         ("reconsideration", 1, 2),
         ("litigation", 0, 1),
     ]
-    assert [str(f.label) for f in comparison.figures] == [
+    assert [str(f.label) for f in comparison.key_figures] == [
         "本年新收申请",
         "予以公开",
         "部分公开",
@@ -42,7 +42,7 @@ def test_figures_are_read_from_the_tables():
     tables = current["tables"]
     requests, appeals = tables["requests"], tables["appeals"]
     comparison = trends.compare(document(2023), current)
-    by_key = {f.key: f.current for f in comparison.figures}
+    by_key = {f.key: f.current for f in comparison.key_figures}
     assert by_key["new_received"] == requests["new_received"]["total"]
     assert by_key["denied"] == sum(requests[key]["total"] for key in trends.DENIED)
     assert by_key["litigation"] == (
@@ -58,7 +58,7 @@ def test_denied_rows_are_every_row_of_the_subgroup():
 
 def test_change_and_scale():
     comparison = trends.compare(document(2023), document(2024))
-    assert [f.change for f in comparison.figures] == [7, 8, 1, 1, 1, 1]
+    assert [f.change for f in comparison.key_figures] == [7, 8, 1, 1, 1, 1]
     chart = trends.chart(comparison)
     bands = chart["bands"]
     assert len(bands) == 6
@@ -159,4 +159,4 @@ def test_previous_public_report_is_the_newest_earlier_year(client, db):
     assert trends.previous_revision(current).year == 2023
     comparison = trends.for_revision(current)
     assert (comparison.previous_year, comparison.current_year) == (2023, 2024)
-    assert [f.change for f in comparison.figures] == [0] * 6
+    assert [f.change for f in comparison.key_figures] == [0] * 6
