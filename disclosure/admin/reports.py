@@ -155,12 +155,11 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
                 request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS
             )
             return redirect(request.path)
-        entries = english.entries(report)
         context = {
             **self.admin_site.each_context(request),
             "title": f"英文译文：{report.title}",
             "report": report,
-            "entries": entries,
+            "texts": english.texts(report),
             "counts": english.summary(report),
             "opts": self.model._meta,
         }

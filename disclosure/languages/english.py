@@ -22,7 +22,7 @@ STATUS_LABELS = {MISSING: "缺少译文", STALE: "原文已修改，译文可能
 
 
 @dataclass
-class Entry:
+class EnglishText:
     obj: object
     field: str
     place: str  # where the text sits, e.g. "章节 一、（一）"
@@ -67,9 +67,10 @@ def _rows(report):
         yield item, f"工作计划 {index}"
 
 
-def entries(report):
+def texts(report):
+    """Every translatable text of the report, in page order, with its English status."""
     return [
-        Entry(obj, field, place, label, obj.english_status(field))
+        EnglishText(obj, field, place, label, obj.english_status(field))
         for obj, place in _rows(report)
         for field, label in FIELDS[type(obj)]
     ]
@@ -77,30 +78,30 @@ def entries(report):
 
 def summary(report):
     counts = {MISSING: 0, STALE: 0, CURRENT: 0}
-    for entry in entries(report):
-        if entry.status in counts:
-            counts[entry.status] += 1
+    for text in texts(report):
+        if text.status in counts:
+            counts[text.status] += 1
     return counts
 
 
 def save(report, data):
     """Store the English typed on the 英文译文 page. Returns how many texts changed.
 
-    `data` maps Entry.key → English text, and "confirm-" + Entry.key → anything for a stale translation
+    `data` maps EnglishText.key → English text, and "confirm-" + EnglishText.key → anything for a stale translation
     that staff have checked and found still right after a change of the Chinese (a typo fixed, say).
     """
     changed, rows = 0, set()
     with transaction.atomic():
-        for entry in entries(report):
-            english = data.get(entry.key, entry.english).strip()
-            if english != entry.english:
-                setattr(entry.obj, f"{entry.field}_en", english)
-            elif entry.status == STALE and data.get(f"confirm-{entry.key}"):
-                entry.obj.en_sources[entry.field] = fingerprint(entry.chinese)
+        for text in texts(report):
+            english = data.get(text.key, text.english).strip()
+            if english != text.english:
+                setattr(text.obj, f"{text.field}_en", english)
+            elif text.status == STALE and data.get(f"confirm-{text.key}"):
+                text.obj.en_sources[text.field] = fingerprint(text.chinese)
             else:
                 continue
             changed += 1
-            rows.add(entry.obj)
+            rows.add(text.obj)
         for obj in rows:
             obj.save()
     return changed

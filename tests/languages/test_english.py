@@ -19,7 +19,7 @@ def report():
 
 def statuses(report):
     report = Report.objects.get(pk=report.pk)
-    return {(entry.place, entry.field): entry.status for entry in english.entries(report)}
+    return {(text.place, text.field): text.status for text in english.texts(report)}
 
 
 def test_a_new_report_lacks_every_english_text_it_has_chinese_for(report):
@@ -35,8 +35,8 @@ def test_a_new_report_lacks_every_english_text_it_has_chinese_for(report):
 
 
 def test_saving_english_marks_it_current(report):
-    entries = english.entries(report)
-    data = {entry.key: f"English {entry.key}" for entry in entries if entry.status == "missing"}
+    texts = english.texts(report)
+    data = {text.key: f"English {text.key}" for text in texts if text.status == "missing"}
     assert english.save(report, data) == 7
     assert english.summary(Report.objects.get(pk=report.pk)) == {"missing": 0, "stale": 0, "current": 7}
     section = report.sections.first()
@@ -65,8 +65,8 @@ def test_changing_the_chinese_makes_the_english_stale_until_revised_or_confirmed
 
 def test_unchanged_input_saves_nothing(report):
     assert english.save(report, {}) == 0
-    entries = english.entries(report)
-    assert english.save(report, {entries[0].key: ""}) == 0
+    texts = english.texts(report)
+    assert english.save(report, {texts[0].key: ""}) == 0
 
 
 def test_clearing_english_makes_it_missing_again(report):
