@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from disclosure.accessibility import preferences, shortcuts
+from disclosure.languages.declared import HTML_LANG, LANGUAGES
 from disclosure.models import Link, SiteSettings
-from disclosure.public.report_page import HTML_LANG
 
 
 def site(request):
@@ -19,13 +18,13 @@ def site(request):
         "html_lang": HTML_LANG.get(lang, lang),
         "language_links": [
             {
-                "code": code,
-                "name": name,
-                "html_lang": HTML_LANG[code],
-                "url": translate_url(path, code),
-                "current": code == lang,
+                "code": language.code,
+                "name": language.name,
+                "html_lang": language.html_lang,
+                "url": translate_url(path, language.code),
+                "current": language.code == lang,
             }
-            for code, name in settings.LANGUAGES
+            for language in LANGUAGES
         ],
         "prefs": prefs,
         "html_classes": preferences.html_classes(prefs),

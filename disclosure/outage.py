@@ -17,7 +17,7 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
-from disclosure.public.report_page import HTML_LANG
+from disclosure.languages.declared import HTML_LANG
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from disclosure.languages import declared as declared_languages
+
 from .cache import caches_from_url
 
 
@@ -121,13 +123,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Simplified Chinese is the source language and has no URL prefix.
-LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [
-    ("zh-hans", "简体中文"),
-    ("zh-hant", "繁體中文"),
-    ("en", "English"),
-]
+# Languages (declared in disclosure/languages/declared.py): Simplified Chinese is the source and has no URL prefix.
+LANGUAGE_CODE = declared_languages.SOURCE
+LANGUAGES = declared_languages.choices()
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
@@ -137,10 +135,10 @@ USE_TZ = True
 # Simplified → Traditional: "s2tw" (Taiwan forms, default) or "s2hk" (Hong Kong forms).
 OPENCC_CONFIG = os.environ.get("OPENCC_CONFIG", "s2tw")
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
-MODELTRANSLATION_LANGUAGES = ("zh-hans", "zh-hant", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = declared_languages.SOURCE
+MODELTRANSLATION_LANGUAGES = declared_languages.CODES
 # An untranslated field falls back to the Simplified source, never to an empty string.
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans",)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (declared_languages.SOURCE,)
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -17,6 +17,7 @@ from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, cell_text, colon
+from disclosure.languages.declared import LANGUAGES, SOURCE
 
 CJK, LATIN = "cjk", "latin"
 # Text sizes in points: body a little smaller than Word's 三号, for a screen-and-printer A4 page.
@@ -66,13 +67,11 @@ class _QuietBreaks(logging.Filter):
 logging.getLogger("fpdf.output").addFilter(_QuietBreaks())
 
 
-# The face of a font collection whose glyph forms suit each language: mainland forms for Simplified
-# Chinese (and for the Chinese an English page may quote), Taiwan forms for Traditional.
-REGION = {"zh-hant": "TW"}
+REGION = {language.code: language.font_region for language in LANGUAGES}
 
 
 @functools.cache
-def cjk_font(lang="zh-hans"):
+def cjk_font(lang=SOURCE):
     """(path, index in the collection) of the CJK TrueType font: the setting, else the first installed."""
     candidates = [getattr(settings, "EXPORT_PDF_FONT", "")] + [
         "/usr/share/fonts/truetype/arphic/uming.ttc",

@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, cell_text, colon
+from disclosure.languages.declared import LANGUAGES
 
 # Font names as Word knows them on Chinese Windows: GB/T 9704's typefaces.
 TITLE_FONT, BODY_FONT, HEI, KAI = "方正小标宋简体", "仿宋", "黑体", "楷体"
@@ -45,8 +46,7 @@ def _fonts(target, east_asia, size=None, bold=None, latin=LATIN):
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
-# Word's language tags: they choose the proofing language and, for East Asian text, the glyph forms.
-WORD_LANG = {"zh-hans": "zh-CN", "zh-hant": "zh-TW", "en": "en-GB"}
+WORD_LANG = {language.code: language.word_lang for language in LANGUAGES}
 
 
 class _Styles:

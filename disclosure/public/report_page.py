@@ -8,12 +8,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from disclosure.languages.declared import HTML_LANG
+from disclosure.languages.declared import SOURCE as SOURCE_LANGUAGE
 from disclosure.reports.numbering import label
 from disclosure.reports.parts import is_plan_heading, is_problems_heading
 from disclosure.tables import formats, printed
 
-SOURCE_LANGUAGE = "zh-hans"
-HTML_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 

@@ -7,10 +7,11 @@ from difflib import SequenceMatcher
 
 from django.utils import translation
 
+from disclosure.languages.declared import LANGUAGES, SOURCE
 from disclosure.reports.numbering import label
 from disclosure.tables import formats
 
-LANGUAGE_NAMES = {"zh-hans": "简体", "zh-hant": "繁体", "en": "英文"}
+LANGUAGE_NAMES = {language.code: language.staff_name for language in LANGUAGES}
 FACTS = [("title", "标题"), ("published_on", "发布日期"), ("source", "来源"), ("preamble", "导语")]
 ITEMS = {
     "rectifications": (
@@ -87,7 +88,7 @@ def _cell_values(doc):
     """One entry per table cell, named as on the form (表三 （一）予以公开 自然人); blank cells as ""."""
     flat = {}
     tables = doc.get("tables") or {}
-    with translation.override("zh-hans"):
+    with translation.override(SOURCE):
         for table, row, column in formats.cells(doc.get("format")):
             value = ((tables.get(table.key) or {}).get(row.key) or {}).get(column.key)
             place = f"表{'一二三四'[table.part - 1]} {row.label} {column.label}"

@@ -3,16 +3,11 @@
 Publishing stores this document in a Revision; the public pages, the API and `dump_report` read it.
 """
 
-from django.conf import settings
-
+from disclosure.languages.declared import CODES
 from disclosure.reports.numbering import nest
 from disclosure.tables import formats
 
 SCHEMA = "disclosure-report/1"
-
-
-def languages():
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def field_name(field, lang):
@@ -21,7 +16,7 @@ def field_name(field, lang):
 
 def texts(obj, field):
     """{"zh-hans": …, "zh-hant": …, "en": …} for one translated field (missing translations are "")."""
-    return {lang: getattr(obj, field_name(field, lang)) or "" for lang in languages()}
+    return {lang: getattr(obj, field_name(field, lang)) or "" for lang in CODES}
 
 
 def _date(value):

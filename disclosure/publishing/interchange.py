@@ -15,12 +15,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from disclosure.languages.declared import CODES, EDITABLE, SOURCE
 from disclosure.models import Body, PlanItem, RectificationItem, Report, Section
 from disclosure.publishing import diff, document, workflow
 from disclosure.tables import assessment, formats
 from disclosure.tables.cell_input import format_amount
 
-LANGUAGES = ("zh-hans", "zh-hant", "en")
 KNOWN = {"schema", "format", "year", "body", "title", "published_on", "source", "preamble", "sections"}
 KNOWN |= {"rectifications", "plans", "tables"}
 STATUSES = {choice.value for choice in RectificationItem.Status}
@@ -77,18 +77,18 @@ def _text(value, path, bad, required=False, limit=None):
     if value is None and not required:
         return
     if isinstance(value, str):
-        value = {"zh-hans": value}
+        value = {SOURCE: value}
     if not isinstance(value, dict):
-        bad(path, "应为文字，或以语言代码（zh-hans、zh-hant、en）为键的对象。")
+        bad(path, f"应为文字，或以语言代码（{'、'.join(CODES)}）为键的对象。")
         return
-    for lang in sorted(set(value) - set(LANGUAGES)):
-        bad(f"{path}.{lang}", "未知语言代码：只能是 zh-hans、zh-hant 或 en。")
+    for lang in sorted(set(value) - set(CODES)):
+        bad(f"{path}.{lang}", f"未知语言代码：只能是 {'、'.join(CODES[:-1])} 或 {CODES[-1]}。")
     for lang, text in value.items():
-        if lang in LANGUAGES and not isinstance(text, str):
+        if lang in CODES and not isinstance(text, str):
             bad(f"{path}.{lang}", "应为文字。")
-        elif lang in LANGUAGES and limit and len(text) > limit:
+        elif lang in CODES and limit and len(text) > limit:
             bad(f"{path}.{lang}", f"不能超过{limit}个字（现有{len(text)}个）。")
-    if required and not (isinstance(value.get("zh-hans"), str) and value["zh-hans"].strip()):
+    if required and not (isinstance(value.get(SOURCE), str) and value[SOURCE].strip()):
         bad(path, "必须有简体中文内容。")
 
 
@@ -272,9 +272,9 @@ def _get_body(value):
 def _set(obj, field, value):
     """A translated field from a document text; the Traditional is derived on save, never read."""
     if isinstance(value, str) or value is None:
-        value = {"zh-hans": value or ""}
-    setattr(obj, document.field_name(field, "zh-hans"), value.get("zh-hans") or "")
-    setattr(obj, document.field_name(field, "en"), value.get("en") or "")
+        value = {SOURCE: value or ""}
+    for lang in EDITABLE:
+        setattr(obj, document.field_name(field, lang), value.get(lang) or "")
 
 
 def _as_date(value):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from disclosure.languages.declared import CODES
 from disclosure.models import Report, ReportEvent, Revision
 from disclosure.publishing import document
 from disclosure.tables import assessment
@@ -232,7 +233,7 @@ def _publish_revision(report, user, change_note, at):
         document=doc,
         created_by=user,
     )
-    for lang in document.languages():
+    for lang in CODES:
         setattr(revision, document.field_name("title", lang), doc["title"][lang])
     revision.change_note_zh_hans = change_note
     revision.save()

@@ -13,6 +13,7 @@ import io
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language, gettext
 
+from disclosure.languages.declared import SOURCE
 from disclosure.models import Revision
 from disclosure.public import downloads
 from disclosure.public.report_page import pick
@@ -70,7 +71,7 @@ def download(request, year, body):
     if revision is None or not revision.document.get("tables"):
         raise Http404("没有这份已发布年报的统计表")
     language = get_language()
-    suffix = "" if language == "zh-hans" else f"-{language}"
+    suffix = "" if language == SOURCE else f"-{language}"
 
     def respond():
         response = HttpResponse(render(revision.document), content_type="text/csv; charset=utf-8")

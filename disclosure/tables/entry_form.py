@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 
+from disclosure.languages.declared import SOURCE
 from disclosure.tables import cell_input, form_layout, formats, rules
 from disclosure.tables.cell_input import CellError
 
@@ -120,7 +121,7 @@ def form_tables(format, entry, found):
             notes.setdefault(finding.path, []).append(finding.message)
             marked.update(finding.cells)
     built = []
-    with translation.override("zh-hans"):
+    with translation.override(SOURCE):
         for table in formats.tables(format):
             layout = form_layout.build(table, entry.tables.get(table.key) or {}, prefix="a")
             headings = _headings(layout)

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import translation
 
+from disclosure.languages.declared import SOURCE
 from disclosure.tables import formats
 from disclosure.tables.formats import AMOUNT, CHANGE
 
@@ -37,7 +38,7 @@ class Finding:
 
 def run(document, previous=None):
     """Every finding for `document`; `previous` is the same body's report for the year before, if any."""
-    with translation.override("zh-hans"):
+    with translation.override(SOURCE):
         return blocking(document) + warnings(document, previous)
 
 
@@ -269,7 +270,7 @@ def _text_vs_table(document):
 
 
 def _zh(value):
-    return (value.get("zh-hans") or "") if isinstance(value, dict) else (value or "")
+    return (value.get(SOURCE) or "") if isinstance(value, dict) else (value or "")
 
 
 def _paragraphs(document):
