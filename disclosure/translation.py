@@ -1,4 +1,4 @@
-"""Fields that exist in every language. zh_hans is the source; zh_hant is derived (signals.py)."""
+"""Fields that exist in every language. zh_hans is the source; zh_hant is derived (languages/derivation.py)."""
 
 from modeltranslation.translator import TranslationOptions, register
 

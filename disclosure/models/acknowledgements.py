@@ -3,7 +3,7 @@ from django.db import models
 
 
 class Acknowledgement(models.Model):
-    """A reviewer's comment on a warning of checks.py (carry-over, text vs table, repetition).
+    """A reviewer's comment on a warning of tables/rules.py (carry-over, text vs table, repetition).
 
     Keyed by the finding itself (check, place and message), so a warning whose figures change must be
     acknowledged again: the reviewer vouched for what they saw, not for whatever the cell holds later.

@@ -1,7 +1,7 @@
 """Which part of a report states the problems and which the next year's plan.
 
 Legacy reports name these parts freely (存在的问题及整改情况, 存在的主要问题及改进措施, 2017年的主要工作打算 …);
-the importer files their clauses as rectification and plan items, and the report page shows those items
+legacy_import.py files their clauses as rectification and plan items, and the report page shows those items
 inside the same part. Both ask here, always of the Simplified heading.
 """
 

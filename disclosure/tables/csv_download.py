@@ -48,12 +48,12 @@ def lines(document):
             out.append([str(table.note)])
         out.append([gettext("项目"), *(_heading(c) for c in columns.values())])
         for row in table.rows:
-            figures = (values.get(table.key) or {}).get(row.key) or {}
+            cells = (values.get(table.key) or {}).get(row.key) or {}
             own = {column.key for column in row.columns}
             out.append(
                 [
                     _label(row.group, row.subgroup, row.label),
-                    *(display(figures.get(key), column.kind) if key in own else "" for key, column in columns.items()),
+                    *(display(cells.get(key), column.kind) if key in own else "" for key, column in columns.items()),
                 ]
             )
     return out

@@ -1,4 +1,4 @@
-"""Traditional Chinese is derived on save (chinese.py, signals.py), with the glossary's fixes."""
+"""Traditional Chinese is derived on save (languages/traditional.py, derivation.py), with the glossary's fixes."""
 
 import opencc
 import pytest

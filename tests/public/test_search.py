@@ -1,4 +1,4 @@
-"""站内搜索: the matching in disclosure/search.py (pure) and the /search/ page over published revisions."""
+"""站内搜索: the matching in disclosure/public/search.py (pure) and the /search/ page over published revisions."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""importer.py: legacy report text → a draft working copy; nothing written unless the whole text parses."""
+"""legacy_import.py: legacy report text → a draft working copy; nothing written unless the whole text parses."""
 
 import datetime
 
