@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from disclosure.models import Body, Report
-from disclosure.publishing import deadlines
+from disclosure.publishing import deadlines, workflow
 
 KIND_LABELS = {Body.Kind.DEPARTMENT: "政府部门", Body.Kind.GOVERNMENT: "人民政府"}
 
@@ -45,8 +45,7 @@ def deadline_view(request):
     today = timezone.localdate()
     years = _years(today)
     year = _chosen_year(request.GET.get("year"), years, today)
-    # The same scoping as the report admin: staff see the bodies they work for; superusers see all.
-    bodies = None if request.user.is_superuser else Body.objects.filter(members=request.user)
+    bodies = workflow.bodies_of(request.user)
     rows = [
         {
             "row": row,
@@ -63,6 +62,6 @@ def deadline_view(request):
         "year": year,
         "rows": rows,
         "today": today,
-        "scoped": bodies is not None,
+        "scoped": not request.user.is_superuser,
     }
     return TemplateResponse(request, "admin/disclosure/deadlines.html", context)

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from disclosure.models import Body, Report, ReportEvent, Revision
+from disclosure.models import Report, ReportEvent, Revision
 from disclosure.publishing import diff, document, workflow
 from disclosure.tables import assessment
 
@@ -78,14 +78,12 @@ def _warnings(report, found):
 class ReviewingMixin:
     form = ReportForm
 
-    # Scoping: staff see and touch only their own bodies' reports; administrators see all.
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(body__members=request.user)
+        return workflow.scoped(super().get_queryset(request), request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "body" and not request.user.is_superuser:
-            kwargs["queryset"] = Body.objects.filter(members=request.user)
+        if db_field.name == "body":
+            kwargs["queryset"] = workflow.bodies_of(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_urls(self):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from disclosure.admin.records import RecordAdmin
 from disclosure.models import Body, Feedback, GlossaryEntry, Link, Page, Revision, SiteSettings
+from disclosure.publishing import workflow
 
 
 @admin.register(Body)
@@ -27,8 +28,7 @@ class RevisionAdmin(RecordAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("body", "created_by")
-        return queryset if request.user.is_superuser else queryset.filter(body__members=request.user)
+        return workflow.scoped(super().get_queryset(request).select_related("body", "created_by"), request.user)
 
 
 @admin.register(SiteSettings)

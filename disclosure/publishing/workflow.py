@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure.languages.declared import CODES
-from disclosure.models import Report, ReportEvent, Revision
+from disclosure.models import Body, Report, ReportEvent, Revision
 from disclosure.publishing import document
 from disclosure.tables import assessment
 
@@ -49,6 +49,17 @@ ACTIONS = {
 
 def is_member(user, body):
     return user.is_superuser or body.members.filter(pk=user.pk).exists()
+
+
+def bodies_of(user):
+    """The bodies whose reports `user` may see and work on: those they are a member of; every body for a
+    superuser. The admin's lists, forms and deadline overview are scoped by this (see `scoped`)."""
+    return Body.objects.all() if user.is_superuser else Body.objects.filter(members=user)
+
+
+def scoped(queryset, user):
+    """`queryset` (of rows with a `body`) cut down to `user`'s bodies; unchanged for a superuser."""
+    return queryset if user.is_superuser else queryset.filter(body__members=user)
 
 
 def has_role(user, roles):
