@@ -76,7 +76,7 @@ class Report(Translated):
     published_on = models.DateField("发布日期", null=True, blank=True, help_text="留空则在发布时取当天日期。")
     source = models.CharField("来源", max_length=100, blank=True, help_text="留空则显示发布机构名称。")
     preamble = models.TextField("导语", blank=True, help_text="正文之前的引言。纯文本，空一行分段。")
-    # The statistical tables as {table: {row: {column: figure}}} with None for a cell not filled in
+    # The statistical tables as {table: {row: {column: value}}} with None for a cell not filled in
     # (formats.py declares the layout). One JSON value rather than 200 rows: the tables are read and
     # written whole, by the 统计表 page, load_report and publishing, never cell by cell in SQL.
     tables = models.JSONField("统计表", default=dict, blank=True, editable=False)

@@ -65,7 +65,7 @@ def _passage(text, section="", anchor=""):
 
 def passages(document, lang):
     """(title, body name, [passages]) of a document as the page in `lang` shows it."""
-    # Without its tables: the page's table grids cost more to build than all the text, and search skips them.
+    # Without its tables: the page's table layouts cost more to build than all the text, and search skips them.
     view = report_view({key: value for key, value in document.items() if key != "tables"}, lang)
     found = []
     if view.preamble:

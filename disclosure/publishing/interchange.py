@@ -188,14 +188,14 @@ def _tables(value, fmt, bad):
             if not _object(cells, f"tables.{key}.{row_key}", bad):
                 continue
             columns = {column.key: column for column in row.columns}
-            for column_key, figure in cells.items():
+            for column_key, cell_value in cells.items():
                 path = f"tables.{key}.{row_key}.{column_key}"
                 column = columns.get(column_key)
                 if column is None:
                     bad(path, "这一行没有这一列。")
-                elif figure is not None and not _well_typed(figure, column.kind):
+                elif cell_value is not None and not _well_typed(cell_value, column.kind):
                     kind = "金额（数字或数字字符串，单位万元）" if column.kind == formats.AMOUNT else "整数"
-                    bad(path, f"应为{kind}或 null，而不是 {figure!r}。")
+                    bad(path, f"应为{kind}或 null，而不是 {cell_value!r}。")
 
 
 def _object(value, path, bad):
@@ -204,13 +204,13 @@ def _object(value, path, bad):
     return isinstance(value, dict)
 
 
-def _well_typed(figure, kind):
-    if isinstance(figure, bool):
+def _well_typed(value, kind):
+    if isinstance(value, bool):
         return False
     if kind != formats.AMOUNT:
-        return isinstance(figure, int)
+        return isinstance(value, int)
     try:
-        return isinstance(figure, (int, float, str)) and Decimal(str(figure)).is_finite()
+        return isinstance(value, (int, float, str)) and Decimal(str(value)).is_finite()
     except InvalidOperation:
         return False
 

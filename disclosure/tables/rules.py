@@ -27,7 +27,7 @@ class Finding:
     path: str  # where the finding is reported (a cell's JSON path, or the part of the text)
     message: str
     blocking: bool
-    cells: tuple = ()  # every cell the finding is about, to mark them in the grid
+    cells: tuple = ()  # every cell the finding is about, to mark them on the form
     passages: tuple = field(default=(), compare=False)  # repeated text, for the repetition warning
 
     @property
