@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 COOKIE_AGE = 365 * 24 * 3600
 CHOICES = {
@@ -31,6 +33,28 @@ CHOICES = {
 }
 # The switches above whose class on <html> is their own name (big-cursor for 大鼠标).
 SWITCH_CLASSES = {"textonly": "textonly", "cursor": "big-cursor", "guide": "guide", "captions": "captions"}
+
+# The toolbar draws its buttons from here (disclosure/templatetags/a11y_toolbar.py): one per choice, in the order
+# shown, which is not CHOICES' order (the default comes first there); the shortcut is "<name>_<value>".
+CHOICE_LABELS = {
+    "scheme": {
+        "default": _("标准"),
+        "yellow-on-black": _("黑底黄字"),
+        "white-on-black": _("黑底白字"),
+        "black-on-white": _("白底黑字"),
+    },
+    "size": {"large": _("大号字体"), "medium": _("中号字体"), "small": _("小号字体")},
+    "rate": {"slow": _("慢速"), "normal": _("正常"), "fast": _("快速")},
+}
+# What a size button shows; its label above is its accessible name and title.
+SIZE_FACES = {
+    "large": pgettext_lazy("font size", "大"),
+    "medium": pgettext_lazy("font size", "中"),
+    "small": pgettext_lazy("font size", "小"),
+}
+# One on/off button per switch of SWITCH_CLASSES, in the toolbar's order; the shortcut has the switch's name.
+SWITCH_LABELS = {"textonly": _("纯文本"), "cursor": _("大鼠标"), "guide": _("辅助线"), "captions": _("大字幕")}
+SCRIPT_ONLY = ("guide", "captions")
 
 
 def read(request):

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from disclosure.accessibility import preferences
+from disclosure.accessibility import preferences, shortcuts
 from tests import dom
 from tests.factories import make_report, publish
 
@@ -279,3 +279,46 @@ def test_reset_forgets_the_switches(client):
     response = client.get("/preferences/", {"reset": "1", "next": "/"})
     for name in ("textonly", "cursor", "guide", "captions"):
         assert response.cookies[f"pref_{name}"]["max-age"] == 0
+
+
+# The toolbar drawn from the declarations ----------------------------------------------------------------
+
+
+def test_every_choice_offered_one_by_one_has_a_label_and_every_switch_a_button():
+    for name, labels in preferences.CHOICE_LABELS.items():
+        assert sorted(labels) == sorted(preferences.CHOICES[name]), name
+    assert set(preferences.SIZE_FACES) == set(preferences.CHOICES["size"])
+    assert list(preferences.SWITCH_LABELS) == list(preferences.SWITCH_CLASSES)
+    assert set(preferences.SCRIPT_ONLY) <= set(preferences.SWITCH_LABELS)
+
+
+def test_the_toolbar_has_one_button_per_declared_choice(client):
+    client.cookies["pref_a11y"] = "on"
+    client.cookies["pref_scheme"] = "white-on-black"
+    client.cookies["pref_rate"] = "fast"
+    toolbar = dom.parse(client.get("/reports/")).find(class_="a11y-toolbar")
+    for name in ("scheme", "size"):
+        buttons = toolbar.find_all("a", data_pref=name)
+        assert [b.get("data-value") for b in buttons] == list(preferences.CHOICE_LABELS[name])
+        assert [b.get("aria-keyshortcuts") for b in buttons] == [
+            shortcuts.PREFIX + shortcuts.SHORTCUTS[f"{name}_{value.replace('-', '_')}"][0]
+            for value in preferences.CHOICE_LABELS[name]
+        ]
+    schemes = toolbar.find_all("a", data_pref="scheme")
+    assert [b.text for b in schemes] == ["标准", "黑底黄字", "黑底白字", "白底黑字"]
+    assert [b.get("aria-pressed") for b in schemes] == ["false", "false", "true", "false"]
+    assert schemes[1].get("href") == "/preferences/?scheme=yellow-on-black&next=%2Freports%2F"
+    sizes = toolbar.find_all("a", data_pref="size")
+    assert [(b.get("title"), b.find("span", aria_hidden="true").text) for b in sizes] == [
+        ("大号字体", "大"),
+        ("中号字体", "中"),
+        ("小号字体", "小"),
+    ]
+    rates = toolbar.find_all("button", class_="a11y-button")
+    assert [(b.get("data-rate"), b.text, b.get("aria-pressed")) for b in rates if b.get("data-rate")] == [
+        ("slow", "慢速", "false"),
+        ("normal", "正常", "false"),
+        ("fast", "快速", "true"),
+    ]
+    switches = [b.get("data-pref") or b.get("data-tool") for b in toolbar.find_all(class_="a11y-button")]
+    assert [s for s in switches if s in preferences.SWITCH_CLASSES] == list(preferences.SWITCH_LABELS)

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 
 from disclosure.languages.traditional import to_traditional
+from disclosure.templatetags.fallback_lang import lang_attr
 from tests import dom
 from tests.factories import make_body, make_report, publish
 
@@ -81,6 +82,12 @@ def test_english_page_without_english_content_says_so_and_marks_the_chinese(clie
     assert all(h.find_all("span")[1].get("lang") == "zh-Hans" for h in headings)
 
 
+def test_the_lang_attribute_of_fallback_text_is_written_once():
+    assert lang_attr("zh-Hans") == ' lang="zh-Hans"'
+    assert lang_attr(None) == "" and lang_attr("") == ""
+    assert lang_attr('x" onclick="y') == ' lang="x&quot; onclick=&quot;y"'
+
+
 def test_english_page_with_english_content(client, report):
     report.title_en = "Sports Bureau: annual report 2016"
     report.save()
@@ -110,6 +117,24 @@ def test_text_size_control_is_labelled_in_each_language(client, report):
     assert "Text size" in en and "Large" in en
     hant = page(client, "/zh-hant/reports/2016/sports-bureau/").find("div", class_="report-meta-size").text
     assert "字體" in hant
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", ["黑底黄字", "大鼠标", "快速", "大号字体"]),
+        ("/zh-hant", ["黑底黃字", "大鼠標", "快速", "大號字體"]),
+        ("/en", ["Yellow on black", "Large pointer", "Fast", "Large text"]),
+    ],
+)
+def test_the_toolbar_drawn_from_the_declared_choices_speaks_each_language(client, report, prefix, expected):
+    client.cookies["pref_a11y"] = "on"
+    toolbar = page(client, prefix + "/reports/").find(class_="a11y-toolbar")
+    scheme = toolbar.find("a", data_pref="scheme", data_value="yellow-on-black").text
+    cursor = toolbar.find("a", data_pref="cursor").text
+    rate = toolbar.find("button", data_rate="fast").text
+    size = toolbar.find("a", data_pref="size", data_value="large").get("title")
+    assert [scheme, cursor, rate, size] == expected
 
 
 def test_english_catalogue_is_complete_and_traditional_is_derived_from_the_msgids():
