@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
@@ -38,7 +39,8 @@ def in_flight():
 def unavailable(request, exception=None):
     logger.warning("Database unavailable, answering 503 for %s: %s", request.path, exception or sys.exc_info()[1])
     lang = get_language() or settings.LANGUAGE_CODE
-    html = loader.get_template("503.html").render({"request": request, "html_lang": HTML_LANG.get(lang, lang)})
+    context = {"request": request, "html_lang": HTML_LANG.get(lang, lang), "home_url": reverse("disclosure:home")}
+    html = loader.get_template("503.html").render(context)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
     add_never_cache_headers(response)  # no proxy or browser may keep the outage once the site is back

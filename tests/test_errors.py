@@ -2,8 +2,10 @@
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 
 from disclosure import errors
+from tests import dom
 
 
 def test_server_error_page_renders_without_the_database():
@@ -13,6 +15,20 @@ def test_server_error_page_renders_without_the_database():
     html = response.content.decode()
     assert "系统暂时无法访问" in html
     assert 'lang="zh-Hans"' in html and 'lang="en"' in html
+
+
+def test_server_error_page_keeps_simplified_chinese_at_an_english_address():
+    # It shares its shell with the 503 page, which speaks the address's language; the 500 page does not.
+    with translation.override("en"):
+        response = errors.server_error(RequestFactory().get("/en/reports/"))
+        assert translation.get_language() == "en"
+    page = dom.parse(response)
+    assert page.find("html").get("lang") == "zh-Hans"
+    assert page.find("a", class_="skip-link").text == "跳到正文"
+    assert page.find("a", class_="site-name").text == "政府信息公开"
+    assert page.find("a", class_="site-name").get("href") == "/"
+    assert [a.get("href") for a in page.find("main").find_all("a")] == ["/"]
+    assert page.find("meta", name="viewport") and not page.find_all("meta", name="robots")
 
 
 @pytest.mark.django_db

@@ -55,10 +55,13 @@ def test_the_public_gets_a_styled_503_with_retry_after_and_the_site_recovers(cli
 
 
 @pytest.mark.parametrize(
-    ("prefix", "lang", "title"),
-    [("/zh-hant", "zh-Hant", "系統維護中，暫時無法訪問"), ("/en", "en", "The site is temporarily unavailable")],
+    ("prefix", "lang", "title", "skip"),
+    [
+        ("/zh-hant", "zh-Hant", "系統維護中，暫時無法訪問", "跳到正文"),
+        ("/en", "en", "The site is temporarily unavailable", "Skip to main content"),
+    ],
 )
-def test_the_503_page_speaks_the_language_of_the_address(client, published, prefix, lang, title):
+def test_the_503_page_speaks_the_language_of_the_address(client, published, prefix, lang, title, skip):
     with database_down():
         response = client.get(prefix + "/reports/")
     assert response.status_code == 503
@@ -66,6 +69,9 @@ def test_the_503_page_speaks_the_language_of_the_address(client, published, pref
     assert page.find("html").get("lang") == lang
     assert page.find("h1").text == title
     assert page.find("a", class_="site-name").get("href") == prefix + "/"
+    assert [a.get("href") for a in page.find("main").find_all("a")] == [prefix + "/"]
+    assert page.find("meta", name="robots").get("content") == "noindex"
+    assert page.find("a", class_="skip-link").text == skip
 
 
 def test_a_query_failing_outside_a_view_is_a_503_too(client, published):
