@@ -1,5 +1,7 @@
 import pytest
 
+from tests.factories import PASSWORD
+
 
 @pytest.fixture(autouse=True)
 def _simplified_chinese(settings):
@@ -17,3 +19,11 @@ def _catalogues():
     from django.core.management import call_command
 
     call_command("compile_catalogues", verbosity=0)
+
+
+@pytest.fixture
+def chief(db):
+    """A superuser, signed in by tests that need the whole admin."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)

@@ -61,6 +61,15 @@ def make_staff(username, role=None, body=None, **extra):
     return user
 
 
+def make_team(body):
+    """An editor, a reviewer and a publisher of `body`, by those usernames."""
+    return {
+        "editor": make_staff("editor", workflow.EDITOR, body),
+        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
+        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
+    }
+
+
 def through_review(report, editor=None, reviewer=None):
     """Submit and approve `report` (as staff of its body, created unless given); returns it approved."""
     serial = next(_serial)

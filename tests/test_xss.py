@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 
 from disclosure.models import Body, Feedback, Report, SiteSettings
 from disclosure.publishing.interchange import load
 from disclosure.reports.legacy_import import import_report
 from tests import dom, xss
 from tests.crawl import Crawl
-from tests.factories import PASSWORD, SEED, add_items, make_body, make_report, publish
+from tests.factories import SEED, add_items, make_body, make_report, publish
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,11 +65,6 @@ def payload_text(doc):
     for key in ("title", "source", "preamble", "sections", "rectifications", "plans"):
         walk(doc.get(key))
     return doc
-
-
-@pytest.fixture
-def chief():
-    return get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
 
 
 @pytest.fixture

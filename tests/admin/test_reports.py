@@ -1,27 +1,20 @@
 """The admin, driven as staff drive it: log in, list, filter, search, edit, publish."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from disclosure.models import Feedback, Report, Revision, Section
 from disclosure.publishing import workflow
 from tests import dom
-from tests.factories import add_items, approved, make_body, make_report, publish
+from tests.factories import PASSWORD, add_items, approved, make_body, make_report, publish
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/disclosure/report/"
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
-def superuser():
-    return get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
-
-
-@pytest.fixture
-def staff(client, superuser):
+def staff(client, chief):
     assert client.login(username="chief", password=PASSWORD)
     return client
 
@@ -258,7 +251,7 @@ def select(ids, **extra):
     return {"action": "publish", "_selected_action": [str(pk) for pk in ids], **extra}
 
 
-def test_publish_action_shows_an_intermediate_page_then_publishes(staff, superuser):
+def test_publish_action_shows_an_intermediate_page_then_publishes(staff, chief):
     report = approved(make_report(levels=(1,)))
     response = staff.post(CHANGELIST, select([report.pk]))
     assert response.status_code == 200
@@ -278,7 +271,7 @@ def test_publish_action_shows_an_intermediate_page_then_publishes(staff, superus
     assert messages_of(response) == ["已发布《锦州市体育局2016年政府信息公开工作年度报告》第1版。"]
     revision = Revision.objects.get()
     assert revision.number == 1
-    assert revision.created_by == superuser
+    assert revision.created_by == chief
     report.refresh_from_db()
     assert report.status == Report.Status.PUBLISHED
 

@@ -10,17 +10,12 @@ from django.utils import timezone
 from disclosure.models import Report, ReportEvent, Revision
 from disclosure.publishing import workflow
 from tests import dom
-from tests.factories import PASSWORD, approved, make_body, make_report, make_staff, publish
+from tests.factories import PASSWORD, approved, make_report, make_staff, publish
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/disclosure/report/"
 S = Report.Status
-
-
-@pytest.fixture
-def bodies():
-    return make_body("sports-bureau", "锦州市体育局"), make_body("education-bureau", "锦州市教育局")
 
 
 @pytest.fixture

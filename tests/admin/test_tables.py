@@ -9,15 +9,10 @@ from disclosure.models import Report
 from disclosure.publishing import workflow
 from disclosure.tables import formats, rules
 from tests import dom
-from tests.factories import approved, make_body, make_report, make_staff, standard_tables
+from tests.factories import approved, make_report, make_staff, standard_tables
 
 pytestmark = pytest.mark.django_db
 S = Report.Status
-
-
-@pytest.fixture
-def bodies():
-    return make_body("sports-bureau", "锦州市体育局"), make_body("education-bureau", "锦州市教育局")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from disclosure.management.commands import load_demo
 from disclosure.models import Body, Report, Revision
 from disclosure.publishing import workflow
 from tests.commands import run, run_from_shell
-from tests.factories import SEED, approved, make_body, make_report, make_staff
+from tests.factories import SEED, approved, make_body, make_report, make_staff, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -216,11 +216,7 @@ def test_publish_report_refusal_exits_non_zero(capsys):
 def team():
     body = make_body()
     make_report(body)
-    return {
-        "editor": make_staff("editor", workflow.EDITOR, body),
-        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
-        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
-    }
+    return make_team(body)
 
 
 def transition(action, user, **options):

@@ -19,11 +19,10 @@ from disclosure.publishing.deadlines import (
     standing,
 )
 from tests import dom
-from tests.factories import make_body, make_report, publish
+from tests.factories import PASSWORD, make_body, make_report, publish
 
 D = datetime.date
 DEPARTMENT, GOVERNMENT = "department", "government"
-PASSWORD = "a-long-test-password"
 
 
 # --- the arithmetic -----------------------------------------------------------------------------------
@@ -232,8 +231,7 @@ def test_public_years_run_from_the_first_published_year_to_last_year(bodies):
 
 
 @pytest.fixture
-def chief(client, db):
-    get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
+def signed_in(client, chief):
     assert client.login(username="chief", password=PASSWORD)
     return client
 
@@ -256,11 +254,11 @@ def test_dashboard_needs_staff(client):
 
 
 @pytest.mark.django_db
-def test_dashboard_shows_working_copies_and_standing(chief, bodies):
+def test_dashboard_shows_working_copies_and_standing(signed_in, bodies):
     publish(make_report(bodies["government"], year=2018, published_on=D(2019, 3, 28)), at=at(D(2019, 3, 28)))
     publish(make_report(bodies["sports"], year=2018, published_on=D(2019, 4, 3)), at=at(D(2019, 4, 3)))
     make_report(bodies["education"], year=2018)
-    response = chief.get("/admin/deadlines/", {"year": "2018"})
+    response = signed_in.get("/admin/deadlines/", {"year": "2018"})
     assert response.status_code == 200
     page = dom.parse(response)
     table = page.find("table", class_="deadlines-table")
@@ -285,8 +283,8 @@ def test_dashboard_shows_working_copies_and_standing(chief, bodies):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("year", [None, "abc", "1900", "99999999999999999999"])
-def test_dashboard_defaults_to_last_year(chief, bodies, year):
-    response = chief.get("/admin/deadlines/", {"year": year} if year else {})
+def test_dashboard_defaults_to_last_year(signed_in, bodies, year):
+    response = signed_in.get("/admin/deadlines/", {"year": year} if year else {})
     assert response.status_code == 200
     expected = timezone.localdate().year - 1
     caption = dom.parse(response).find("table", class_="deadlines-table").find("caption").text
@@ -294,9 +292,9 @@ def test_dashboard_defaults_to_last_year(chief, bodies, year):
 
 
 @pytest.mark.django_db
-def test_dashboard_shows_days_left_before_the_deadline(chief, bodies):
+def test_dashboard_shows_days_left_before_the_deadline(signed_in, bodies):
     today = timezone.localdate()
-    response = chief.get("/admin/deadlines/", {"year": str(today.year)})
+    response = signed_in.get("/admin/deadlines/", {"year": str(today.year)})
     government = dashboard_rows(response)[0]
     assert government[-1] == f"还剩{(D(today.year + 1, 3, 31) - today).days}天"
 
@@ -311,8 +309,8 @@ def test_dashboard_shows_other_staff_only_their_bodies(client, bodies):
 
 
 @pytest.mark.django_db
-def test_admin_index_links_the_dashboard(chief):
-    page = dom.parse(chief.get("/admin/"))
+def test_admin_index_links_the_dashboard(signed_in):
+    page = dom.parse(signed_in.get("/admin/"))
     link = page.find("div", id="deadlines-module").find("a")
     assert (link.text, link.get("href")) == ("年报发布期限一览", "/admin/deadlines/")
 

@@ -11,7 +11,7 @@ from disclosure.models import Report, Revision, Section
 from disclosure.publishing import workflow
 from disclosure.publishing.document import SCHEMA, build
 from tests import dom
-from tests.factories import add_items, approved, import_seed, make_body, make_report, make_staff, publish
+from tests.factories import add_items, approved, import_seed, make_body, make_report, make_staff, make_team, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -268,13 +268,7 @@ COMMENT = {"return": "请补充第二部分的数据。", "withdraw": "数据有
 def team():
     body = make_body()
     report = make_report(body)
-    return {
-        "report": report,
-        "body": body,
-        "editor": make_staff("editor", workflow.EDITOR, body),
-        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
-        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
-    }
+    return {"report": report, "body": body, **make_team(body)}
 
 
 def put_in(report, state):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
@@ -22,11 +21,6 @@ from tests.factories import PASSWORD, approved, make_body, make_report, make_sta
 pytestmark = pytest.mark.django_db
 K = AccessEvent.Kind
 LOGIN = "/admin/login/"
-
-
-@pytest.fixture
-def chief():
-    return get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
 
 
 def sign_in(client, username, password, address="203.0.113.7"):

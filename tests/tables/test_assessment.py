@@ -5,7 +5,7 @@ import pytest
 from disclosure.models import Acknowledgement, Report, ReportEvent
 from disclosure.publishing import workflow
 from disclosure.tables import assessment
-from tests.factories import make_body, make_report, make_staff, publish, standard_tables
+from tests.factories import make_body, make_report, make_team, publish, standard_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +17,7 @@ def body():
 
 @pytest.fixture
 def staff(body):
-    return {
-        "editor": make_staff("editor", workflow.EDITOR, body),
-        "reviewer": make_staff("reviewer", workflow.REVIEWER, body),
-        "publisher": make_staff("publisher", workflow.PUBLISHER, body),
-    }
+    return make_team(body)
 
 
 def broken_tables():
