@@ -148,9 +148,7 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
             count = english.save(report, request.POST)
             if count:
                 changes = diff.compare(before, document.build(report))
-                workflow.edited(
-                    report, request.user, [{"where": c.where, "before": c.before, "after": c.after} for c in changes]
-                )
+                workflow.edited(report, request.user, diff.summary(changes, limit=None, length=None))
             self.message_user(
                 request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS
             )

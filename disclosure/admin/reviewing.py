@@ -118,10 +118,9 @@ class ReviewingMixin:
         report = form.instance
         # Built from the database: the instance's prefetched sections and items predate the inline saves.
         changes = diff.compare(request._report_before, document.build(Report.objects.get(pk=report.pk)))
-        summary = [{"where": c.where, "before": c.before[:500], "after": c.after[:500]} for c in changes[:100]]
         if changes or not change:
             old = report.status
-            workflow.edited(report, request.user, summary)
+            workflow.edited(report, request.user, diff.summary(changes))
             if old != Report.Status.DRAFT and report.status == Report.Status.DRAFT:
                 self.message_user(
                     request,

@@ -110,8 +110,8 @@ class TablesMixin:
                 return True
             old = current.status
             current.save()
-            summary = [{"where": c.where, "before": c.before[:500], "after": c.after[:500]} for c in changes[:300]]
-            workflow.edited(current, request.user, summary)
+            # One save of the form can change every cell of a table.
+            workflow.edited(current, request.user, diff.summary(changes, limit=300))
         errors = [f for f in assessment.findings(current) if f.blocking]
         if errors:
             self.message_user(

@@ -96,6 +96,12 @@ def _cell_values(doc):
     return flat
 
 
+def summary(changes, limit=100, length=500):
+    """`changes` as a ReportEvent keeps them: the first `limit`, each text cut to `length` characters (None
+    keeps all). The history page lists where each change is; the texts are kept for whoever audits it."""
+    return [{"where": c.where, "before": c.before[:length], "after": c.after[:length]} for c in changes[:limit]]
+
+
 def compare(before, after):
     """The changes from document `before` to document `after`."""
     old, new = flatten(before), flatten(after)

@@ -254,9 +254,8 @@ def load(doc, user=None, source=""):
                 _set(row, field, item.get(field))
             row.save()
         changes = diff.compare(before, document.build(report))
-        summary = [{"where": c.where, "before": c.before[:500], "after": c.after[:500]} for c in changes[:100]]
         note = f"载入 disclosure-report/1 文档{f'（{source}）' if source else ''}。"
-        workflow.edited(report, user, summary, action="load", comment=note)
+        workflow.edited(report, user, diff.summary(changes), action="load", comment=note)
     return report, assessment.findings(report)
 
 

@@ -106,3 +106,14 @@ def test_a_changed_figure_is_named_as_on_the_form():
         ("表三 （一）予以公开 自然人", str(standard_tables()["requests"]["granted"]["natural_person"]), ""),
         ("表四 行政复议 总计", "790", "791"),
     ]
+
+
+def test_summary_keeps_where_and_cut_texts_of_the_first_changes():
+    changes = [diff.Change(f"章节 {n}", "旧" * 600, "新") for n in range(150)]
+
+    kept = diff.summary(changes)
+
+    assert len(kept) == 100
+    assert kept[0] == {"where": "章节 0", "before": "旧" * 500, "after": "新"}
+    assert len(diff.summary(changes, limit=300)) == 150
+    assert diff.summary(changes, limit=None, length=None)[-1]["before"] == "旧" * 600
