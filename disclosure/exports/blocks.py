@@ -73,17 +73,8 @@ def cell_text(cell):
 
 def place(layout, shape):
     """Each cell's (row, column) on the paper form, as a browser lays out rowspan and colspan."""
-    rows = layout.head + [row for body in layout.bodies for row in body]
-    taken, placed = set(), []
-    for r, cells in enumerate(rows):
-        c = 0
-        for cell in cells:
-            while (r, c) in taken:
-                c += 1
-            placed.append((r, c, cell))
-            taken.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
-            c += cell.colspan
-    return TableBlock(layout, shape, placed, len(rows), len(layout.head))
+    rows = form_layout.rows(layout)
+    return TableBlock(layout, shape, list(form_layout.positions(rows)), len(rows), len(layout.head))
 
 
 def _rectification_facts(item, lang):

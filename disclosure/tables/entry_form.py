@@ -152,7 +152,7 @@ def form_tables(format, entry, found):
 
 
 def _data_cells(layout):
-    for cells in [*layout.head, *(cells for body in layout.bodies for cells in body)]:
+    for cells in form_layout.rows(layout):
         yield from (cell for cell in cells if cell.data)
 
 

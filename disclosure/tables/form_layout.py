@@ -40,6 +40,24 @@ class Layout:
     width: int = 0
 
 
+def rows(layout):
+    """Every row of a layout, head rows first: each a list of `Cell` (text, header, colspan, rowspan)."""
+    return [*layout.head, *(cells for body in layout.bodies for cells in body)]
+
+
+def positions(rows):
+    """(row index, first column, cell) for every cell of `rows`, as a browser places rowspan and colspan."""
+    taken = set()  # (row, column) covered by a cell placed before
+    for r, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while (r, column) in taken:
+                column += 1
+            yield r, column, cell
+            taken.update((r + dr, column + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
+            column += cell.colspan
+
+
 def build(table, values=None, prefix="t"):
     values = values or {}
     layout = Layout(table.key, table.part, table.title)

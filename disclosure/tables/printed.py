@@ -39,7 +39,7 @@ def document_tables(document, lang=None):
             form_layout.build(table, values.get(table.key) or {}) for table in formats.tables(document.get("format"))
         ]
     for table in built:
-        for cells in rows(table):
+        for cells in form_layout.rows(table):
             for cell in cells:
                 if cell.data:
                     cell.text = display(cell.value, cell.kind)
@@ -49,36 +49,19 @@ def document_tables(document, lang=None):
     return built
 
 
-def rows(table):
-    """Every row of a layout, head rows first: each a list of `form_layout.Cell` (text, header, colspan, rowspan).
-
-    This is the hook for exporters (Word, PDF): walk the rows, write each cell's `text` with its spans.
-    """
-    return [*table.head, *(cells for body in table.bodies for cells in body)]
-
-
 def _place(table):
     """Give each cell its first column (`cell.column`), counting the cells merged from rows above.
 
     Stylesheets need it to keep the label columns in view while the figures scroll sideways.
     """
     for section in [table.head, *table.bodies]:
-        taken = {}  # (row, column) covered by a rowspan from above
-        for r, cells in enumerate(section):
-            column = 0
-            for cell in cells:
-                while (r, column) in taken:
-                    column += 1
-                cell.column = column
-                for dr in range(1, cell.rowspan):
-                    for dc in range(cell.colspan):
-                        taken[(r + dr, column + dc)] = True
-                column += cell.colspan
+        for _row, column, cell in form_layout.positions(section):
+            cell.column = column
 
 
 def label_columns(table):
     """How many columns on the left hold row labels rather than figures (0 for table 4)."""
-    starts = [cell.column for cells in rows(table) for cell in cells if cell.data]
+    starts = [cell.column for cells in form_layout.rows(table) for cell in cells if cell.data]
     return min(starts) if starts else 0
 
 
