@@ -87,19 +87,15 @@ def read_only(view):
     return wrapped
 
 
+# Not ConditionalGetMiddleware: that one skips HEAD and sets no Last-Modified or lifetime, which pollers use.
 def _conditional(request, response, etag, last_modified):
-    """Sets the validators and turns `response` into a 304 when the reader's copy is current."""
+    """Sets the validators and turns `response` into a 304 (which keeps them) when the reader's copy is current."""
     timestamp = int(last_modified.timestamp()) if last_modified else None
     response["ETag"] = etag
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
     patch_cache_control(response, public=True, max_age=MAX_AGE)
-    not_modified = get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
-    if not_modified is not response:
-        for header in ("ETag", "Last-Modified", "Cache-Control"):
-            if header in response:
-                not_modified[header] = response[header]
-    return not_modified
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
 
 
 def _integer(request, name, low, high):

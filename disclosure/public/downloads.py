@@ -33,6 +33,7 @@ def file_name(revision, lang, kind):
     return f"{title or revision.year}.{kind}"
 
 
+# Not @condition: its etag function would look the revision up a second time; the comparison is Django's.
 def serve(request, revision, respond):
     """A file of a published revision: `respond()` builds the response, unless the reader already has this
     revision's file, who gets a 304 before anything is drawn or read. The CSV of the tables comes here too."""

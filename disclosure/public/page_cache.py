@@ -28,7 +28,7 @@ from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language_from_path
 
 from disclosure.accessibility import preferences
@@ -102,7 +102,7 @@ def _tag(response):
     """Strong ETag (a hash of the bytes) and revalidation on every use."""
     if response.status_code != 200 or response.streaming:
         return response
-    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    set_response_etag(response)
     # The reader's browser may keep the page but must ask again each time (a 304 costs next to nothing);
     # preference cookies change the page, hence Vary: Cookie for any cache on the way.
     patch_cache_control(response, no_cache=True)

@@ -211,6 +211,17 @@ def test_document_etag_is_strong_and_answers_304(client, reports):
     assert client.get(url, headers={"if-none-match": '"something-else"'}).status_code == 200
 
 
+def test_a_304_keeps_the_validators_and_lifetime_and_head_gets_one_too(client, reports):
+    first = client.get(LIST)
+    for again in (
+        client.get(LIST, headers={"if-none-match": first["ETag"]}),
+        client.head(LIST, headers={"if-none-match": first["ETag"]}),
+    ):
+        assert again.status_code == 304
+        assert again["ETag"] == first["ETag"] and again["Last-Modified"] == first["Last-Modified"]
+        assert again["Cache-Control"] == first["Cache-Control"]
+
+
 def test_last_modified_answers_304_when_nothing_is_newer(client, reports):
     url = "/api/v1/reports/2016/sports-bureau/"
     last_modified = client.get(url)["Last-Modified"]
