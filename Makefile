@@ -36,18 +36,26 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# A build step, also of `make test` (which writes no .env): debug on for this command only.
 messages: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) manage.py compile_catalogues
 
-run: $(VENV)/.installed messages
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+# Local development settings, written once and never overwritten (git-ignored): with them every
+# `.venv/bin/python manage.py …` works in this checkout. The environment wins over the file.
+.env:
+	@printf '%s\n' '# Local development settings, written once by `make run` (git-ignored); the environment wins.' \
+	  'DJANGO_DEBUG=1' "DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote $@: local development settings (debug on, a secret key of this checkout's own)"
+
+run: $(VENV)/.installed .env messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
 	@echo
 	@echo "  门户网站 Portal:  http://$(HOST):$(PORT)/"
 	@echo "  管理后台 Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  演示账号 Logins:  admin / editor / reviewer / publisher   密码 password: $${DEMO_PASSWORD:-jinzhou-demo-2017}"
 	@echo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 bench: $(VENV)/.installed messages bench-packages
 	$(PY) bench/languages.py

@@ -1,19 +1,20 @@
 """Settings for the disclosure portal.
 
 Everything that differs between a laptop and production comes from the environment
-(see README, "Configuration"). The defaults are safe for development only: with debug
-off the site refuses to start without a secret key.
+(see README, "Configuration"); on a laptop also from the .env that `make run` writes once.
+The defaults are safe for development only: with debug off the site refuses to start
+without a secret key.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 from disclosure.languages import declared as declared_languages
 
 from .cache import caches_from_url
+from .env import MissingSetting, read_env_file
 
 
 def env_bool(name, default=False):
@@ -26,12 +27,16 @@ def env_list(name, default=""):
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# Local development: `make run` writes .env once (debug on, a generated key). A variable set in the environment
+# wins over the file; DJANGO_ENV_FILE names another file, or none when empty (the tests set it so).
+read_env_file(os.environ.get("DJANGO_ENV_FILE", BASE_DIR / ".env"))
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
+        raise MissingSetting(
             "DJANGO_SECRET_KEY is not set. With debug off the portal will not start without it: "
             "set DJANGO_SECRET_KEY to a long random string (or DJANGO_DEBUG=1 for local development)."
         )

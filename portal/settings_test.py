@@ -3,6 +3,9 @@
 import os
 import tempfile
 
+# A developer's .env (written by `make run`: debug on, maybe a DATABASE_URL) must not change what is tested; this
+# also holds for the servers and commands the tests start, which inherit the environment.
+os.environ["DJANGO_ENV_FILE"] = ""
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
