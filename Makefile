@@ -12,7 +12,14 @@ PYTEST_ARGS ?= --durations=15
 # through each run's start and end, and worksteal hands a finished worker the other's remaining tests.
 PYTEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal
-PG_URL = postgres://postgres@/portal?host=$(or $(PG_TEST_DIR),/tmp/portal-pg)&port=$(or $(PG_TEST_PORT),54329)
+# The tests' throw-away PostgreSQL (scripts/pg-test-server) listens on a Unix socket in a folder named after
+# the checkout, so that two checkouts' runs never share (or stop) one server.
+ifndef PG_TEST_DIR
+PG_TEST_DIR := /tmp/portal-pg-$(shell printf %s '$(CURDIR)' | cksum | cut -d' ' -f1)
+endif
+PG_TEST_PORT ?= 54329
+export PG_TEST_DIR PG_TEST_PORT
+PG_URL = postgres://postgres@/portal?host=$(PG_TEST_DIR)&port=$(PG_TEST_PORT)
 SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -100,17 +107,20 @@ pg-start: system-packages
 pg-stop:
 	@scripts/pg-test-server stop
 
-# tests/test_deployment.py starts a PostgreSQL, Redis and gunicorns of its own whatever the run's database:
-# the PostgreSQL run runs it, the SQLite run would only repeat it.
+# The browser tests (tests/browser/) and tests/test_deployment.py (PostgreSQL, Redis and gunicorns of its own)
+# do not depend on the run's database: the PostgreSQL run runs them, the SQLite run would only repeat them.
 test-sqlite: $(VENV)/.dev-installed system-packages messages
-	mkdir -p $(ARTIFACTS)
-	ARTIFACTS=$(ARTIFACTS) $(PYTEST) --ignore=tests/test_deployment.py $(PYTEST_ARGS)
+	$(PYTEST) --ignore=tests/browser --ignore=tests/test_deployment.py $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.dev-installed pg-start messages
-	DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS)/postgres $(PYTEST) $(PYTEST_ARGS)
+# The run stops the server it started, whether it passes, fails or is interrupted (the EXIT trap); a server
+# that was running before (`make pg-start`) is left running.
+test-postgres: $(VENV)/.dev-installed system-packages messages
+	@scripts/pg-test-server status || trap 'scripts/pg-test-server stop' EXIT; \
+	 scripts/pg-test-server start && \
+	 DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS) $(PYTEST) $(PYTEST_ARGS)
 
-# The two databases' runs are independent (own database, artifacts, servers on free ports): they run side by
-# side, one per core, each printed whole when it ends.
+# The two databases' runs are independent (own database, servers on free ports): they run side by side, one
+# per core, each printed whole when it ends.
 test: lint migrations-check catalogue-check
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 	@echo "Screenshots from the browser tests: $(ARTIFACTS)"
