@@ -27,3 +27,16 @@ def chief(db):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
+
+
+@pytest.fixture
+def frozen_now():
+    """Django's clock stopped at the test's start, for a test that compares a date the code reads from the clock
+    with one it reads itself: a run across midnight (the site's, Asia/Shanghai) would otherwise see two days."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    instant = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=instant):
+        yield instant

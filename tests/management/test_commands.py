@@ -442,7 +442,7 @@ def test_load_demo_creates_demo_users_with_debug_on(settings):
     assert User.objects.count() == 4
 
 
-def test_load_demo_publishes_a_report_whose_text_has_no_date(tmp_path, monkeypatch):
+def test_load_demo_publishes_a_report_whose_text_has_no_date(tmp_path, monkeypatch, frozen_now):
     (tmp_path / "sports-bureau-2019.txt").write_text(
         "锦州市体育局2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n", encoding="utf-8"
     )

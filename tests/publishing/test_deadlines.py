@@ -254,7 +254,7 @@ def test_dashboard_needs_staff(client):
 
 
 @pytest.mark.django_db
-def test_dashboard_shows_working_copies_and_standing(signed_in, bodies):
+def test_dashboard_shows_working_copies_and_standing(signed_in, bodies, frozen_now):
     publish(make_report(bodies["government"], year=2018, published_on=D(2019, 3, 28)), at=at(D(2019, 3, 28)))
     publish(make_report(bodies["sports"], year=2018, published_on=D(2019, 4, 3)), at=at(D(2019, 4, 3)))
     make_report(bodies["education"], year=2018)
@@ -283,7 +283,7 @@ def test_dashboard_shows_working_copies_and_standing(signed_in, bodies):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("year", [None, "abc", "1900", "99999999999999999999"])
-def test_dashboard_defaults_to_last_year(signed_in, bodies, year):
+def test_dashboard_defaults_to_last_year(signed_in, bodies, year, frozen_now):
     response = signed_in.get("/admin/deadlines/", {"year": year} if year else {})
     assert response.status_code == 200
     expected = timezone.localdate().year - 1
@@ -292,7 +292,7 @@ def test_dashboard_defaults_to_last_year(signed_in, bodies, year):
 
 
 @pytest.mark.django_db
-def test_dashboard_shows_days_left_before_the_deadline(signed_in, bodies):
+def test_dashboard_shows_days_left_before_the_deadline(signed_in, bodies, frozen_now):
     today = timezone.localdate()
     response = signed_in.get("/admin/deadlines/", {"year": str(today.year)})
     government = dashboard_rows(response)[0]
@@ -365,7 +365,7 @@ def test_public_page_is_an_accessible_table(client, year_2018):
 
 
 @pytest.mark.django_db
-def test_public_page_year_navigation(client, year_2018):
+def test_public_page_year_navigation(client, year_2018, frozen_now):
     nav = dom.parse(client.get("/reports/deadlines/2018/")).find("nav", class_="year-nav")
     assert nav.find("span", aria_current="page").text == "2018年度"
     links = [a.get("href") for a in nav.find_all("a")]
@@ -375,7 +375,7 @@ def test_public_page_year_navigation(client, year_2018):
 
 
 @pytest.mark.django_db
-def test_public_page_for_a_body_that_has_not_published_yet(client, bodies):
+def test_public_page_for_a_body_that_has_not_published_yet(client, bodies, frozen_now):
     today = timezone.localdate()
     make_report(bodies["sports"], year=today.year, title="本年度草稿")
     # The current year is offered once something for it is public.
@@ -397,7 +397,7 @@ def test_public_page_leaves_out_a_body_before_its_first_year_and_says_so(client,
 
 
 @pytest.mark.django_db
-def test_public_page_redirects_to_last_year(client):
+def test_public_page_redirects_to_last_year(client, frozen_now):
     response = client.get("/reports/deadlines/")
     assert response.status_code == 302
     assert response["Location"] == f"/reports/deadlines/{timezone.localdate().year - 1}/"

@@ -83,7 +83,7 @@ def test_publish_marks_the_report_published_and_records_who():
     assert revision.created_by == user
 
 
-def test_publish_sets_published_on_to_today_when_empty():
+def test_publish_sets_published_on_to_today_when_empty(frozen_now):
     report = make_report(published_on=None)
     revision = publish(report)
     report.refresh_from_db()
