@@ -48,6 +48,8 @@ def production_env(**extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PG_TEST", "CACHE_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings",
+        # Not a developer's .env (`make run`'s): only what is set here.
+        DJANGO_ENV_FILE="",
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="loopback-only-secret-key-0123456789-0123456789-0123456789",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -77,7 +79,7 @@ class Redis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for_port(self.port, self.process)
+        _stop_if_failing(self, _wait_for_port, self.port, self.process)
         self.url = f"redis://127.0.0.1:{self.port}/0"
 
     def cpu_seconds(self):
@@ -96,12 +98,15 @@ class PostgreSQL:
         self.port = free_port()
         self.env = {**os.environ, "PG_TEST_DIR": self.dir, "PG_TEST_PORT": str(self.port)}
         script = str(ROOT / "scripts" / "pg-test-server")
-        subprocess.run([script, "start"], env=self.env, check=True, capture_output=True)
+        _stop_if_failing(self, subprocess.run, [script, "start"], env=self.env, check=True, capture_output=True)
+        _stop_if_failing(self, self._create_database)
+        self.url = f"postgres://postgres@/portal?host={self.dir}&port={self.port}"
+
+    def _create_database(self):
         import psycopg
 
         with psycopg.connect(host=self.dir, port=self.port, user="postgres", dbname="postgres", autocommit=True) as db:
             db.execute("CREATE DATABASE portal")
-        self.url = f"postgres://postgres@/portal?host={self.dir}&port={self.port}"
 
     def stop(self):
         subprocess.run([str(ROOT / "scripts" / "pg-test-server"), "stop"], env=self.env, capture_output=True)
@@ -157,7 +162,7 @@ class Gunicorn:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        _wait_for_http(self.url + "/robots.txt", self.process, self.log)
+        _stop_if_failing(self, _wait_for_http, self.url + "/robots.txt", self.process, self.log)
 
     def worker_pids(self):
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
@@ -208,6 +213,16 @@ def _wait_for_http(url, process, log, seconds=60):
         except (urllib.error.URLError, OSError):
             time.sleep(0.1)
     raise RuntimeError(f"{url} does not answer after {seconds} s:\n{log.read_text()[-3000:]}")
+
+
+def _stop_if_failing(server, step, *args, **kwargs):
+    """A step of a server's start; if it fails (or is interrupted), the server is stopped before the error goes
+    on: nobody holds a server that never finished starting, so nobody else would stop it."""
+    try:
+        return step(*args, **kwargs)
+    except BaseException:
+        server.stop()
+        raise
 
 
 def _stop(process):
