@@ -4,7 +4,7 @@ The server renders them as classes on <html>, so a page never flashes in the wro
 and every control works as a plain link when scripts are off; a small script only saves the reload.
 """
 
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -60,7 +60,7 @@ SCRIPT_ONLY = ("guide", "captions")
 def read(request):
     prefs = {}
     for name, values in CHOICES.items():
-        value = request.COOKIES.get(f"pref_{name}")
+        value = unquote(request.COOKIES.get(f"pref_{name}", ""))  # static/js/cookies.js encodes the value
         prefs[name] = value if value in values else values[0]
     return prefs
 

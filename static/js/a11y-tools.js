@@ -4,7 +4,6 @@
    The choice is a cookie like the other preferences, so the server renders the class on <html>. */
 (function () {
   "use strict";
-  var YEAR = 365 * 24 * 3600;
   var root = document.documentElement;
   var guide = document.querySelector(".reading-guide");
   var strip = document.querySelector(".caption-strip");
@@ -13,10 +12,6 @@
   var BLOCKS = "a, button, label, summary, legend, caption, h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td";
 
   function on(tool) { return root.classList.contains(tool); }
-
-  function setCookie(name, value) {
-    document.cookie = "pref_" + name + "=" + value + "; max-age=" + YEAR + "; path=/; SameSite=Lax";
-  }
 
   // What a sighted reader points at, as a screen reader would name it: a label or title wins over the
   // visible abbreviation (大 → 大号字体).
@@ -48,7 +43,7 @@
     var tool = button.getAttribute("data-tool");
     var value = on(tool) ? "off" : "on";
     root.classList.toggle(tool, value === "on");
-    setCookie(tool, value);
+    window.savePreference(tool, value);
     button.setAttribute("aria-pressed", value === "on" ? "true" : "false");
     if (value === "on" && tool === "captions") { stripText.textContent = strip.getAttribute("data-empty"); }
   }

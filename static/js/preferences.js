@@ -2,12 +2,7 @@
    off (the server sets the cookie and comes back); here we set the same cookie and update <html>. */
 (function () {
   "use strict";
-  var YEAR = 365 * 24 * 3600;
   var INSTANT = { size: "text-", scheme: "scheme-" };
-
-  function setCookie(name, value) {
-    document.cookie = "pref_" + name + "=" + encodeURIComponent(value) + "; max-age=" + YEAR + "; path=/; SameSite=Lax";
-  }
 
   function replaceClass(prefix, value) {
     var root = document.documentElement;
@@ -23,7 +18,7 @@
     var steps = group.getAttribute("data-steps").split(" ");
     var index = steps.indexOf(status.getAttribute("data-zoom")) + parseInt(link.getAttribute("data-step"), 10);
     var value = steps[Math.max(0, Math.min(steps.length - 1, index))];
-    setCookie("zoom", value);
+    window.savePreference("zoom", value);
     replaceClass("zoom-", value === steps[0] ? null : value);
     status.setAttribute("data-zoom", value);
     status.textContent = status.getAttribute("data-template").replace("{zoom}", value);
@@ -46,7 +41,7 @@
     var prefix = INSTANT[name];
     if (!prefix) { return; } // switching the mode on or off changes the markup: let the link load the page
     event.preventDefault();
-    setCookie(name, value);
+    window.savePreference(name, value);
     replaceClass(prefix, value);
     document.querySelectorAll('a[data-pref="' + name + '"]').forEach(function (other) {
       other.setAttribute("aria-pressed", other.getAttribute("data-value") === value ? "true" : "false");

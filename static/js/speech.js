@@ -5,7 +5,6 @@
    Every message comes from the toolbar's data- attributes, rendered through the catalogue. */
 (function () {
   "use strict";
-  var YEAR = 365 * 24 * 3600;
   var group = document.querySelector(".a11y-speech");
   if (!group) { return; }
   var status = group.querySelector(".speech-status");
@@ -20,9 +19,6 @@
   var request = 0;
 
   function say(key) { status.textContent = key ? group.getAttribute("data-" + key) : ""; }
-  function setCookie(name, value) {
-    document.cookie = "pref_" + name + "=" + value + "; max-age=" + YEAR + "; path=/; SameSite=Lax";
-  }
   function pressed(selector, value) {
     group.querySelectorAll(selector).forEach(function (button) {
       button.setAttribute("aria-pressed", value(button) ? "true" : "false");
@@ -123,7 +119,7 @@
     point: function (button) {
       var on = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", on ? "true" : "false");
-      setCookie("reading", on ? "on" : "off");
+      window.savePreference("reading", on ? "on" : "off");
       var ticket = ++request;
       if (on) {
         findVoice(function (voice, problem) { if (ticket === request) { say(voice ? null : problem); } });
@@ -151,7 +147,7 @@
     if (button.hasAttribute("data-rate")) {
       var value = button.getAttribute("data-rate");
       pressed("button[data-rate]", function (b) { return b === button; });
-      setCookie("rate", value);
+      window.savePreference("rate", value);
       return;
     }
     var action = actions[button.getAttribute("data-speech")];

@@ -322,3 +322,14 @@ def test_the_toolbar_has_one_button_per_declared_choice(client):
     ]
     switches = [b.get("data-pref") or b.get("data-tool") for b in toolbar.find_all(class_="a11y-button")]
     assert [s for s in switches if s in preferences.SWITCH_CLASSES] == list(preferences.SWITCH_LABELS)
+
+
+def test_cookie_values_encoded_by_the_scripts_are_read_back():
+    # static/js/cookies.js percent-encodes every value; the declared values read the same either way.
+    request = RequestFactory().get("/")
+    request.COOKIES = {"pref_a11y": "on", "pref_scheme": "yellow%2Don%2Dblack", "pref_size": "%6Carge"}
+    prefs = preferences.read(request)
+    assert (prefs["scheme"], prefs["size"]) == ("yellow-on-black", "large")
+    request.COOKIES = {"pref_scheme": "yellow-on-black%3B", "pref_size": "%"}
+    prefs = preferences.read(request)
+    assert (prefs["scheme"], prefs["size"]) == ("default", "medium")

@@ -115,3 +115,24 @@ def test_accessibility_mode_scheme_persists_and_reset_restores_defaults(page, si
     assert "text-medium" in html_classes(page)
     assert colours(page, "body") == standard
     assert not [c for c in page.context.cookies() if c["name"].startswith("pref_")]
+
+
+def test_the_scripts_save_preferences_through_one_helper_that_encodes_the_value(make_context, site):
+    page = make_context(a11y="on").new_page()
+    open_page(page, site, REPORT)
+    # A value with characters that would end the cookie or start another one comes back as it went in.
+    probe = "a b;c=d,é"
+    page.evaluate("value => window.savePreference('probe', value)", probe)
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert cookies["pref_probe"] == "a%20b%3Bc%3Dd%2C%C3%A9" and "c" not in cookies
+    assert page.evaluate("() => decodeURIComponent(document.cookie.match(/pref_probe=([^;]*)/)[1])") == probe
+
+    # Each of the three scripts saves through it, and the server reads back what they saved.
+    page.locator('.a11y-toolbar a[data-value="white-on-black"]').click()  # preferences.js
+    page.locator('button[data-tool="guide"]').click()  # a11y-tools.js
+    page.locator('button[data-rate="slow"]').click()  # speech.js
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert (cookies["pref_scheme"], cookies["pref_guide"], cookies["pref_rate"]) == ("white-on-black", "on", "slow")
+    page.reload()
+    assert {"scheme-white-on-black", "guide"} <= set(html_classes(page))
+    assert page.locator('button[data-rate="slow"]').get_attribute("aria-pressed") == "true"
