@@ -3,7 +3,9 @@
 Word and PDF draw the same sequence (title, headings with their numbers, paragraphs, the official
 tables, the rectification and plan items, the signature), so the two files cannot disagree about what
 the report says or in which order. Numbers, labels and table layouts come from public/report_page.py,
-reports/numbering.py and tables/form_layout.py, exactly as on the report page.
+reports/numbering.py and tables/form_layout.py, exactly as on the report page; the tables are the page's
+own (tables/printed.py): each follows the part the page shows it in, its figures written as the page
+writes them (万元 with two decimals).
 """
 
 from dataclasses import dataclass, field
@@ -66,11 +68,6 @@ def colon(lang):
     return "：" if lang.startswith("zh") else ": "
 
 
-def cell_text(cell):
-    """A data cell as printed: blank stays blank (never 0)."""
-    return "" if cell.value is None else str(cell.value)
-
-
 def place(layout, shape):
     """Each cell's (row, column) on the paper form, as a browser lays out rowspan and colspan."""
     rows = form_layout.rows(layout)
@@ -104,11 +101,15 @@ def _paragraphs(blocks, text):
 
 
 def build(document, lang):
-    """The report in `lang` as blocks; the tables follow the text of the part they belong to (二, 三, 四)."""
+    """The report in `lang` as blocks; the tables follow the text of the part they belong to (二, 三, 四).
+
+    The tables and their places are the report page's (report_view, from printed.placed_tables): after
+    the part's own text, before its items and sub-parts; tables no part holds come after the parts under
+    their own heading, as on the page.
+    """
     with translation.override(lang):
         view = report_view(document, lang)
-        tables = {t.part: t for t in formats.tables(document.get("format"))}
-        values = document.get("tables") or {}
+        shapes = {t.key: t.shape for t in formats.tables(document.get("format"))}
         result = PrintedReport(
             lang=lang,
             title=str(view.title),
@@ -119,17 +120,14 @@ def build(document, lang):
         )
         blocks = result.blocks
         _paragraphs(blocks, view.preamble)
-        part_number = 0
         for part in view.parts:
-            if part.level == 1:
-                _table_of(blocks, tables.pop(part_number, None), values)
-                part_number += 1
             blocks.append(Heading(part.level, part.number, str(part.heading)))
             _paragraphs(blocks, part.body)
+            blocks.extend(place(table, shapes[table.key]) for table in part.tables)
             _items(blocks, part.rectifications, part.plans, lang)
-        _table_of(blocks, tables.pop(part_number, None), values)
-        for table in tables.values():  # a report with fewer parts than the format still prints every table
-            _table_of(blocks, table, values)
+        if view.tables:  # a report with fewer parts than the format still prints every table
+            blocks.append(Heading(1, "", gettext("统计表")))
+            blocks.extend(place(table, shapes[table.key]) for table in view.tables)
         if view.rectifications:
             blocks.append(Heading(1, "", gettext("存在的问题及整改情况")))
             _items(blocks, view.rectifications, [], lang)
@@ -137,8 +135,3 @@ def build(document, lang):
             blocks.append(Heading(1, "", gettext("下一步工作计划")))
             _items(blocks, [], view.plans, lang)
     return result
-
-
-def _table_of(blocks, table, values):
-    if table is not None:
-        blocks.append(place(form_layout.build(table, values.get(table.key) or {}, prefix="print"), table.shape))

@@ -21,7 +21,7 @@ from django.conf import settings
 
 from disclosure.exports import blocks, pdf, word
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: tables placed and figures written as on the report page
 RENDERERS = {"docx": word.render, "pdf": pdf.render}
 
 

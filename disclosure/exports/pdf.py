@@ -16,7 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, cell_text, colon
+from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, colon
 from disclosure.languages.declared import LANGUAGES, SOURCE
 
 CJK, LATIN = "cjk", "latin"
@@ -213,9 +213,9 @@ def _table(pdf, block):
         for cells in rows:
             row = table.row()
             for cell in cells:
-                left = cell.header and cell.scope in ("row", "rowgroup") or cell.classes == "note"
+                left = cell.header and cell.scope in ("row", "rowgroup") or "note" in cell.classes.split()
                 row.cell(
-                    cell_text(cell) if cell.data else breakable(cell.text),
+                    cell.text if cell.data else breakable(cell.text),
                     colspan=cell.colspan,
                     rowspan=cell.rowspan,
                     align=Align.L if left else Align.C,

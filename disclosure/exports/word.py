@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, cell_text, colon
+from disclosure.exports.blocks import Heading, Item, Paragraph, TableBlock, colon
 from disclosure.languages.declared import LANGUAGES
 
 # Font names as Word knows them on Chinese Windows: GB/T 9704's typefaces.
@@ -204,8 +204,7 @@ def _table(document, block, chinese):
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.SINGLE, 1.0
         centred = cell.data or cell.scope in ("col", "colgroup")
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-        text = cell_text(cell) if cell.data else cell.text
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(cell.text)  # a figure as the page prints it (printed.display)
         column_heading = cell.header and cell.scope in ("col", "colgroup")
         # English column headings (Legal service providers …) are long words in narrow columns: a size smaller.
         size = SIZE_5 if chinese else Pt(7) if column_heading else Pt(9)

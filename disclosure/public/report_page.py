@@ -12,7 +12,7 @@ from disclosure.languages.declared import HTML_LANG
 from disclosure.languages.declared import SOURCE as SOURCE_LANGUAGE
 from disclosure.reports.numbering import label
 from disclosure.reports.parts import is_plan_heading, is_problems_heading
-from disclosure.tables import formats, printed
+from disclosure.tables import printed
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -132,32 +132,14 @@ def report_view(document, lang):
         fallback=False,
     )
     view.fallback = _any_fallback(view)
-    view.tables = _place_tables(document, lang, [p for p in parts if p.level == 1], document.get("sections", []))
+    # Each table follows the text of its part (二, 三, 四), found as printed.placed_tables says; Word and PDF
+    # read the same placement from this view.
+    placement = printed.placed_tables(document, lang)
+    top = [part for part in parts if part.level == 1]
+    for index, tables in placement.parts.items():
+        top[index].tables = tables
+    view.tables = placement.elsewhere
     return view
-
-
-def _source(text):
-    return text.get(SOURCE_LANGUAGE, "") if isinstance(text, dict) else text or ""
-
-
-def _place_tables(document, lang, parts, sections):
-    """Put each table under its part (二, 三, 四) and return those that found none.
-
-    A part is found by its official heading (主动公开政府信息情况 …), else by its place in the outline
-    (the second, third, fourth part), as reports that word their headings freely still keep the order.
-    """
-    headings = [_source(section["heading"]).strip() for section in sections]
-    homeless = []
-    for table in printed.document_tables(document, lang):
-        official = formats.STANDARD_PARTS[table.part - 1]
-        index = next((i for i, heading in enumerate(headings) if heading == official), None)
-        if index is None and len(parts) >= 4:
-            index = table.part - 1
-        if index is None:
-            homeless.append(table)
-        else:
-            parts[index].tables.append(table)
-    return homeless
 
 
 def _any_fallback(view):

@@ -2,14 +2,17 @@
 
 form_layout.py lays a table out as the official form draws it; this module fills that layout with the values of
 one document, written as the page prints them (counts as whole numbers, 万元 with two decimals), and gives
-each cell its column position. The report page reads `document_tables()` and the CSV download `display()`,
-so a value looks the same wherever it is printed.
+each cell its column position. `placed_tables()` says which part of the report each table follows; the
+report page and the Word and PDF downloads all read it, and the CSV download writes its figures with
+`display()`, so a table sits in the same place and a value looks the same wherever it is printed.
 """
 
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils import translation
 
+from disclosure.languages.declared import SOURCE
 from disclosure.tables import form_layout, formats
 
 
@@ -47,6 +50,39 @@ def document_tables(document, lang=None):
         _place(table)
         _mark_sticky(table)
     return built
+
+
+@dataclass
+class Placement:
+    """Where a report shows its tables: after the text of a top-level part, or together after all the parts."""
+
+    parts: dict = field(default_factory=dict)  # index of a top-level section (0 for 一) -> its Layouts, in order
+    elsewhere: list = field(default_factory=list)  # tables no part holds (an unusual outline)
+
+
+def _source(text):
+    return text.get(SOURCE, "") if isinstance(text, dict) else text or ""
+
+
+def placed_tables(document, lang=None):
+    """The document's tables (`document_tables`), each given the top-level part it follows.
+
+    A part is found by its official heading (主动公开政府信息情况 …), else by its place in the outline
+    (the second, third, fourth part), as reports that word their headings freely still keep the order; a
+    report with fewer than four parts and no official heading keeps its tables `elsewhere`.
+    """
+    headings = [_source(section["heading"]).strip() for section in document.get("sections") or []]
+    placement = Placement()
+    for table in document_tables(document, lang):
+        official = formats.STANDARD_PARTS[table.part - 1]
+        index = next((i for i, heading in enumerate(headings) if heading == official), None)
+        if index is None and len(headings) >= 4:
+            index = table.part - 1
+        if index is None:
+            placement.elsewhere.append(table)
+        else:
+            placement.parts.setdefault(index, []).append(table)
+    return placement
 
 
 def _place(table):
