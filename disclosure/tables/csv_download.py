@@ -9,6 +9,7 @@ the local code page.
 
 import csv
 import io
+import re
 
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language, gettext
@@ -59,9 +60,25 @@ def lines(document):
     return out
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and WPS (=HYPERLINK(…), +cmd|…, @SUM(…));
+# a tab or carriage return in front hides one from the eye.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def neutralise(cell):
+    """A cell a spreadsheet reads as text, never as a formula (OWASP, CSV injection): a title or label that starts
+    like a formula gets a single quote in front. A figure stays as it is: -3 (本年增/减) is a number, not a formula.
+    """
+    text = str(cell)
+    if text.startswith(FORMULA_START) and not NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def render(document):
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(lines(document))
+    csv.writer(buffer).writerows([neutralise(cell) for cell in line] for line in lines(document))
     return BOM + buffer.getvalue()
 
 
