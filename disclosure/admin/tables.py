@@ -67,6 +67,12 @@ class TablesMixin:
                 )
             elif entry.problems:
                 self.message_user(request, "未保存：粘贴的内容无法对应到表格，请按提示修改。", messages.ERROR)
+            elif entry.out_of_range:
+                self.message_user(
+                    request,
+                    f"未保存：有{len(entry.out_of_range)}个单元格的内容超出统计表允许的范围，请按单元格旁的提示修改。",
+                    messages.ERROR,
+                )
             else:
                 saved = self._save(request, report, entry, version)
                 if saved:

@@ -2,8 +2,10 @@
 
 Nothing typed is lost. A cell cell_input.py can read is stored as its value; one it cannot read is stored as
 typed, so a draft saved with a mistake comes back with the mistake in place and marked (rules.py refuses
-such a cell as blocking, so it can never be published). A block pasted into a table's textarea, for users
-without script, is placed with cell_input.fit_block and wins over the cells it covers.
+such a cell as blocking, so it can never be published). A figure no table can hold (cell_input.OutOfRange:
+ten digits, "1e10000000", a page of text in one cell) is the exception: it is marked and kept in its input,
+and the form is not saved until it is corrected. A block pasted into a table's textarea, for users without
+script, is placed with cell_input.fit_block and wins over the cells it covers.
 """
 
 import re
@@ -13,7 +15,7 @@ from django.utils import translation
 
 from disclosure.languages.declared import SOURCE
 from disclosure.tables import cell_input, form_layout, formats, rules
-from disclosure.tables.cell_input import CellError
+from disclosure.tables.cell_input import CellError, OutOfRange
 
 
 @dataclass
@@ -23,6 +25,7 @@ class EnteredTables:
     errors: dict = field(default_factory=dict)  # cell path → why cell_input.parse refused what was typed
     problems: list = field(default_factory=list)  # (table key, message) for a paste that could not be placed
     pasted: dict = field(default_factory=dict)  # table key → the pasted block, shown again when refused
+    out_of_range: set = field(default_factory=set)  # cell paths of figures no table can hold: not saved
 
 
 def text(value, kind):
@@ -37,10 +40,13 @@ def text(value, kind):
 def _parsed(entry, table, row, column, raw):
     path = formats.path(table, row, column)
     entry.typed[path] = raw
+    entry.out_of_range.discard(path)
     try:
         value = cell_input.parse(raw, column.kind)
     except CellError as error:
         entry.errors[path] = str(error)
+        if isinstance(error, OutOfRange):
+            entry.out_of_range.add(path)
         value = raw.strip()
     entry.tables.setdefault(table.key, {}).setdefault(row.key, {})[column.key] = value
 
@@ -94,6 +100,7 @@ def with_totals(format, entry):
             entry.tables[table.key][row.key][column.key] = new
             entry.typed[path] = text(new, column.kind)
             entry.errors.pop(path, None)
+            entry.out_of_range.discard(path)
             changed += 1
     return changed
 

@@ -10,12 +10,13 @@ a comment instead of being blocked.
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils import translation
 
 from disclosure.languages.declared import SOURCE
-from disclosure.tables import formats
+from disclosure.tables import cell_input, formats
+from disclosure.tables.cell_input import CellError, OutOfRange
 from disclosure.tables.formats import AMOUNT, CHANGE
 
 RESULT_ROWS_END = "results_total"
@@ -86,12 +87,17 @@ def cell_problem(value, kind):
         if isinstance(value, bool):
             return "应为金额（万元）。"
         try:
-            amount = Decimal(str(value))
-        except InvalidOperation:
-            return f"应为金额（万元），而不是“{value}”。"
-        return "" if amount.is_finite() and amount >= 0 else "不能为负数。"
+            amount = Decimal(cell_input.figure(value, AMOUNT))  # the one rule: below 10^9, no exponent
+        except OutOfRange:
+            shown = f"（现为{cell_input.quoted(value)}）" if isinstance(value, str) else ""
+            return f"超出范围：{cell_input.RANGE[AMOUNT]}，且须直接写出数字，不能使用科学计数法{shown}。"
+        except CellError:
+            return f"应为金额（万元），而不是{cell_input.quoted(value)}。"
+        return "" if amount >= 0 else "不能为负数。"
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"应为整数，而不是“{value}”。"
+        return f"应为整数，而不是{cell_input.quoted(value)}。"
+    if abs(value) >= cell_input.LIMIT:
+        return f"超出范围：{cell_input.RANGE[kind]}。"
     if value < 0 and kind != CHANGE:
         return f"不能为负数（{value}）。"
     return ""

@@ -355,3 +355,43 @@ def test_the_2019_format_takes_a_negative_change(client, team, bodies):
     assert client.post(url(report), data).status_code == 302
     report.refresh_from_db()
     assert report.tables["active"]["licensing"]["change"] == -3
+
+
+# --- figures no table can hold (issue 15) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "message"),
+    [
+        ("tables.requests.granted.natural_person", "9" * 5000, "超出范围：件数、数量最多9位数"),
+        ("tables.active.fees.amount", "1e10000000", "科学计数法"),
+        ("tables.requests.granted.research", "1e10000000", "科学计数法"),
+    ],
+)
+def test_a_figure_no_table_can_hold_is_refused_kept_and_not_saved(client, team, report, path, typed, message):
+    login(client, team["editor"])
+    version, events = report.version, report.events.count()
+    data = form_of(client.get(url(report)))
+    data[path] = typed
+    response = client.post(url(report), {**data, "action": "save"})
+    assert response.status_code == 200
+    assert any(m.startswith("未保存：") for m in messages_of(response))
+    assert message in note(response, path)
+    assert cell(response, path).get("value") == typed
+    assert cell(response, path).get("aria-invalid") == "true"
+    assert len(response.content) < 1_000_000
+    report.refresh_from_db()
+    assert report.version == version
+    assert report.tables == standard_tables("2021")
+    assert report.events.count() == events
+
+
+def test_figures_at_the_cap_are_saved(client, team, report):
+    login(client, team["editor"])
+    data = form_of(client.get(url(report)))
+    data["tables.active.licensing.decisions"] = "999,999,999"
+    data["tables.active.fees.amount"] = "999999999.99"
+    assert client.post(url(report), {**data, "action": "save"}).status_code == 302
+    report.refresh_from_db()
+    assert report.tables["active"]["licensing"]["decisions"] == 999999999
+    assert report.tables["active"]["fees"]["amount"] == "999999999.99"

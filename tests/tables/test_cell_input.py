@@ -85,3 +85,70 @@ def test_fit_block_refuses_a_block_that_does_not_fit():
     assert placed == {} and problems == ["“行政复议”一行粘贴了6个数，而该行只有5格。"]
     placed, problems = cell_input.fit_block([["1"]] * 4, formats.APPEALS)
     assert problems == ["粘贴了4行数字，而本表只有3行。"]
+
+
+# --- figures a table can hold (issue 15): below 10^9, no exponent, never expanded ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("999999999", COUNT, 999999999),
+        ("999,999,999", COUNT, 999999999),
+        ("０００１２", COUNT, 12),
+        ("-999999999", CHANGE, -999999999),
+        ("999999999.99", AMOUNT, "999999999.99"),
+        ("９９９，９９９，９９９．９９", AMOUNT, "999999999.99"),
+    ],
+)
+def test_figures_at_the_cap_are_accepted(text, kind, value):
+    assert cell_input.parse(text, kind) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "message"),
+    [
+        ("1000000000", COUNT, "超出范围"),
+        ("-1000000000", CHANGE, "超出范围"),
+        ("9" * 5000, COUNT, "超出范围"),
+        ("1000000000", AMOUNT, "超出范围"),
+        ("1" * 5000 + ".5", AMOUNT, "超出范围"),
+        ("1e10000000", AMOUNT, "科学计数法"),
+        ("1E3", AMOUNT, "科学计数法"),
+        ("1e10000000", COUNT, "科学计数法"),
+        ("1" + " " * 5000 + "2", COUNT, "超出范围"),
+        ("三" * 100, COUNT, "内容过长"),
+    ],
+)
+def test_figures_no_table_can_hold_are_refused_without_being_expanded(text, kind, message):
+    with pytest.raises(cell_input.OutOfRange) as error:
+        cell_input.parse(text, kind)
+    assert message in str(error.value)
+    assert len(str(error.value)) < 120  # the message quotes the start of a long text, not all of it
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "stored"),
+    [(999999999, COUNT, 999999999), (-5, CHANGE, -5), (999999999.99, AMOUNT, "999999999.99"), (3, AMOUNT, "3.00")],
+)
+def test_a_document_figure_is_stored_as_given(value, kind, stored):
+    assert cell_input.figure(value, kind) == stored
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (10**9, COUNT),
+        (10**5000, COUNT),
+        (-(10**9), CHANGE),
+        (10**9, AMOUNT),
+        (1e300, AMOUNT),
+        (float("inf"), AMOUNT),
+        ("1e10000000", AMOUNT),
+        ("1000000000.00", AMOUNT),
+    ],
+    ids=["count-1e9", "count-5001-digits", "change-minus-1e9", "amount-1e9", "float-1e300", "inf", "exp", "str-1e9"],
+)
+def test_a_document_figure_out_of_range_is_refused(value, kind):
+    with pytest.raises(cell_input.CellError):
+        cell_input.figure(value, kind)

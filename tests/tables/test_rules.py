@@ -237,3 +237,21 @@ def test_ordinary_wording_is_not_read_as_a_quoted_figure(text):
 def test_a_quoted_information_request_figure_is_still_read():
     found = rules.warnings(doc(sections=[section("本年度共受理政府信息公开申请14070件。")]))
     assert [f.path for f in found] == ["tables.requests.new_received.total"]
+
+
+@pytest.mark.parametrize(
+    ("value", "path"),
+    [
+        ("1e10000000", "tables.active.fees.amount"),
+        ("1000000000.00", "tables.active.fees.amount"),
+        (10**9, "tables.requests.granted.research"),
+    ],
+)
+def test_a_stored_figure_no_table_can_hold_is_blocking(value, path):
+    tables = standard_tables()
+    _, table, row, column = path.split(".")
+    tables[table][row][column] = value
+    found = rules.blocking(doc(tables))
+    cells = [f for f in found if f.check == "cell"]
+    assert [f.path for f in cells] == [path]
+    assert "超出范围" in cells[0].message or "科学计数法" in cells[0].message
