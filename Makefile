@@ -26,9 +26,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: help run bench test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean
 
 help:
-	@echo "make run            install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make run            install, write .env once, migrate, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test           install what the tests need (system packages too) and run the whole suite"
-	@echo "make test-sqlite    the suite on SQLite only;  make test-postgres: on PostgreSQL only"
+	@echo "make test-sqlite    all but the browser tests, on SQLite;  make test-postgres: all of it, on PostgreSQL"
 	@echo "make lint           ruff;  make format: ruff format"
 	@echo "make bench          benchmarks (bench/), printing ratios measured in one run; bench/RESULTS.md"
 	@echo "make lock           re-pin requirements*.txt from a fresh resolve"
