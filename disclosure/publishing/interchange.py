@@ -7,30 +7,88 @@ office may send a half-finished report to be completed here; the failures are re
 workflow will not let such a report be submitted. Loading never publishes.
 
 The Traditional text of a document is not read: it is derived from the Simplified, as for any edit.
+
+Before any of that, `parse` refuses a document larger than MAX_BYTES (2 MB; the demo reports are 30 KB), nested
+deeper than MAX_DEPTH or holding a number longer than MAX_NUMBER characters, by a scan of the text before
+json.loads, so that a hostile or broken file is a message and never a RecursionError, a ValueError or
+hundreds of megabytes of memory. A figure is then held to cell_input.figure's rule (below 10^9, no exponent).
 """
 
 import datetime
+import json
 import re
-from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
 from disclosure.languages.declared import CODES, EDITABLE, SOURCE
 from disclosure.models import Body, PlanItem, RectificationItem, Report, Section
 from disclosure.publishing import diff, document, workflow
-from disclosure.tables import assessment, formats
-from disclosure.tables.cell_input import format_amount
+from disclosure.tables import assessment, cell_input, formats
+from disclosure.tables.cell_input import CellError
 
 KNOWN = {"schema", "format", "year", "body", "title", "published_on", "source", "preamble", "sections"}
 KNOWN |= {"rectifications", "plans", "tables"}
 STATUSES = {choice.value for choice in RectificationItem.Status}
 MAX_LEVEL = 4
+MAX_BYTES = 2 * 1024 * 1024  # a whole document, in UTF-8: about 65 times a demo report
+MAX_DEPTH = 32  # nested objects and arrays; a report with four outline levels needs 10
+MAX_NUMBER = 40  # characters of one number; the longest a report needs is a figure of nine digits
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]|-?[\d.][\d.eE+-]*')
 
 
 class Malformed(ValueError):
     def __init__(self, problems):
         super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
         self.problems = problems
+
+
+class Unreadable(ValueError):
+    """A file that is not a document this portal loads; the message says why (and where, when it can)."""
+
+
+def too_large(count):
+    """Why a file of `count` bytes is refused."""
+    shown = f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{max(count // 1024, 1)} KB"
+    return f"文件大小为{shown}，超过载入文档 {MAX_BYTES // 1024 // 1024} MB 的上限。"
+
+
+def parse(data):
+    """The document in `data` (the bytes of a UTF-8 JSON file), or Unreadable, checked before it is parsed."""
+    if len(data) > MAX_BYTES:
+        raise Unreadable(too_large(len(data)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Unreadable("不是 UTF-8 编码的文件。") from None
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        first = token.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Unreadable(f"{_where(text, token.start())}处嵌套超过{MAX_DEPTH}层，不是年报文档的结构。")
+        elif first in "]}":
+            depth -= 1
+        elif first != '"' and len(token.group()) > MAX_NUMBER:
+            where = _where(text, token.start())
+            raise Unreadable(f"{where}的数字过长（{len(token.group())}个字符，最多{MAX_NUMBER}个）。")
+    try:
+        return json.loads(text, parse_constant=_not_a_number)
+    except Unreadable:
+        raise
+    except json.JSONDecodeError as error:
+        raise Unreadable(f"不是有效的 JSON（第{error.lineno}行第{error.colno}列：{error.msg}）。") from None
+    except (ValueError, RecursionError):  # not reached after the scan; a message all the same
+        raise Unreadable("不是有效的 JSON。") from None
+
+
+def _not_a_number(name):
+    raise Unreadable(f"含有 {name}：JSON 中没有这样的数字，统计表的格没有数字时请写 null。")
+
+
+def _where(text, position):
+    line, start = text.count("\n", 0, position) + 1, text.rfind("\n", 0, position) + 1
+    return f"第{line}行第{position - start + 1}列"
 
 
 def dump(report):
@@ -193,9 +251,8 @@ def _tables(value, fmt, bad):
                 column = columns.get(column_key)
                 if column is None:
                     bad(path, "这一行没有这一列。")
-                elif cell_value is not None and not _well_typed(cell_value, column.kind):
-                    kind = "金额（数字或数字字符串，单位万元）" if column.kind == formats.AMOUNT else "整数"
-                    bad(path, f"应为{kind}或 null，而不是 {cell_value!r}。")
+                elif cell_value is not None:
+                    _figure(cell_value, column.kind, path, bad)
 
 
 def _object(value, path, bad):
@@ -204,15 +261,12 @@ def _object(value, path, bad):
     return isinstance(value, dict)
 
 
-def _well_typed(value, kind):
-    if isinstance(value, bool):
-        return False
-    if kind != formats.AMOUNT:
-        return isinstance(value, int)
+def _figure(value, kind, path, bad):
+    """The one rule for figures (cell_input.figure): the right type, below 10^9, digits only."""
     try:
-        return isinstance(value, (int, float, str)) and Decimal(str(value)).is_finite()
-    except InvalidOperation:
-        return False
+        cell_input.figure(value, kind)
+    except CellError as error:
+        bad(path, str(error))
 
 
 # ---- loading --------------------------------------------------------------------------------------------
@@ -301,6 +355,6 @@ def _stored_tables(doc):
     stored = document.tables(doc["format"], doc.get("tables"))
     for table, row, column in formats.cells(doc["format"]):
         value = stored[table.key][row.key][column.key]
-        if column.kind == formats.AMOUNT and value is not None:
-            stored[table.key][row.key][column.key] = format_amount(Decimal(str(value)))
+        if value is not None:
+            stored[table.key][row.key][column.key] = cell_input.figure(value, column.kind)
     return stored

@@ -251,3 +251,96 @@ def test_commands_name_what_is_missing():
     with pytest.raises(CommandError, match="没有公众可见的已发布版本"):
         make_report(make_body(), 2024)
         run("dump_report", 2024, "sports-bureau", published=True)
+
+
+# --- documents and figures no report needs (issue 15): refused before parsing deeper, nothing written ---------
+
+
+def write_json(tmp_path, text):
+    path = tmp_path / "doc.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refused(path, capsys):
+    code, out, err = run_from_shell("load_report", str(path), capsys=capsys)
+    assert code != 0 and "Traceback" not in err and out == ""
+    assert not Report.objects.exists() and not Body.objects.exists()
+    return err
+
+
+def test_load_report_refuses_a_number_of_5000_digits(tmp_path, capsys):
+    text = json.dumps(full_document(), ensure_ascii=False)
+    text = text.replace('"total": 790', '"total": ' + "9" * 5000, 1)
+    err = refused(write_json(tmp_path, text), capsys)
+    assert "数字过长" in err and "第1行第" in err
+
+
+def test_load_report_refuses_deeply_nested_json(tmp_path, capsys):
+    doc = full_document()
+    doc["preamble"] = "[[[{不是结构}]]]"  # brackets inside a string do not count
+    text = json.dumps(doc, ensure_ascii=False)
+    text = text.replace('"plans": [', '"plans": [' + "[" * 100000 + "]" * 100000 + ", ", 1)
+    err = refused(write_json(tmp_path, text), capsys)
+    assert "嵌套超过" in err
+
+
+def test_load_report_refuses_an_oversized_document_before_reading_it(tmp_path, capsys):
+    doc = full_document()
+    doc["preamble"] = "本报告根据条例编制。" * (interchange.MAX_BYTES // 30 + 1)
+    path = write_json(tmp_path, json.dumps(doc, ensure_ascii=False))
+    assert path.stat().st_size > interchange.MAX_BYTES
+    err = refused(path, capsys)
+    assert "超过载入文档 2 MB 的上限" in err
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "message"),
+    [
+        ("requests.granted.total", "1000000000", "超出范围"),
+        ("active.fees.amount", '"1e10000000"', "科学计数法"),
+        ("active.fees.amount", "1e10000000", "超出范围"),  # a JSON number past a float's range: infinity
+        ("active.fees.amount", '"1000000000.00"', "超出范围"),
+    ],
+)
+def test_load_report_refuses_a_figure_no_table_can_hold_with_its_path(tmp_path, capsys, cell, value, message):
+    table, row, column = cell.split(".")
+    doc = full_document()
+    doc["tables"][table][row][column] = "@@figure@@"
+    path = write_json(tmp_path, json.dumps(doc, ensure_ascii=False).replace('"@@figure@@"', value))
+    err = refused(path, capsys)
+    line = next(line for line in err.splitlines() if f"tables.{cell}:" in line)
+    assert message in line and len(line) < 200
+
+
+def test_a_document_at_the_limits_is_loaded(tmp_path):
+    tables = standard_tables()
+    tables["active"]["fees"]["amount"] = "999999999.99"
+    tables["active"]["licensing"]["decisions"] = 999999999
+    doc = full_document(tables=tables)
+    text = json.dumps(doc, ensure_ascii=False)
+    room = interchange.MAX_BYTES - len(text.encode()) - 100
+    sentence = "本报告根据《中华人民共和国政府信息公开条例》编制。".encode()
+    filler = sentence * (room // len(sentence)) + "编".encode() * (room % len(sentence) // 3)
+    doc["preamble"] = filler.decode()
+    path = write_json(tmp_path, json.dumps(doc, ensure_ascii=False))
+    assert interchange.MAX_BYTES - 300 < path.stat().st_size <= interchange.MAX_BYTES
+    out, _err = run("load_report", str(path))
+    assert "已载入为工作稿" in out
+    report = Report.objects.get()
+    assert report.tables["active"]["fees"]["amount"] == "999999999.99"
+    assert report.tables["active"]["licensing"]["decisions"] == 999999999
+
+
+def test_the_demo_documents_are_well_inside_the_limits():
+    from disclosure.management.commands.load_demo import DOCUMENTS
+
+    for path in DOCUMENTS.glob("*.json"):
+        assert path.stat().st_size * 20 < interchange.MAX_BYTES
+        assert interchange.parse(path.read_bytes())["schema"] == "disclosure-report/1"
+
+
+def test_load_report_refuses_nan_and_infinity(tmp_path, capsys):
+    text = json.dumps(full_document(), ensure_ascii=False).replace('"amount": "0.00"', '"amount": NaN', 1)
+    assert "NaN" in text
+    assert "含有 NaN" in refused(write_json(tmp_path, text), capsys)

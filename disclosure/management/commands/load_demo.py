@@ -137,7 +137,7 @@ class Command(BaseCommand):
 
     def documents(self):
         for path in sorted(DOCUMENTS.glob("*.json")):
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = interchange.parse(path.read_bytes())  # the same limits as load_report
             if Report.objects.filter(body__slug=doc["body"]["slug"], year=doc["year"]).exists():
                 continue
             report, _findings = interchange.load(doc, source=path.name)

@@ -1,15 +1,15 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.publishing.interchange import Malformed, load
+from disclosure.publishing.interchange import MAX_BYTES, Malformed, Unreadable, load, parse, too_large
 
 
 class Command(BaseCommand):
     help = (
         "载入一份 disclosure-report/1 JSON 文档，写入（或替换）该机构该年度年报的工作稿。"
         "文档格式有误时列出每处问题及其位置，不写入任何内容；统计表未通过检查的载入为草稿并列出问题。不会发布。"
+        f"文档不能超过 {MAX_BYTES // 1024 // 1024} MB。"
     )
 
     def add_arguments(self, parser):
@@ -19,14 +19,12 @@ class Command(BaseCommand):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"找不到文件：{path}")
+        if file.stat().st_size > MAX_BYTES:  # refused before it is read
+            raise CommandError(f"{path}：{too_large(file.stat().st_size)}")
         try:
-            doc = json.loads(file.read_text(encoding="utf-8-sig"))
-        except UnicodeDecodeError:
-            raise CommandError(f"{path}：不是 UTF-8 编码的文件。") from None
-        except json.JSONDecodeError as error:
-            raise CommandError(
-                f"{path}：不是有效的 JSON（第{error.lineno}行第{error.colno}列：{error.msg}）。"
-            ) from None
+            doc = parse(file.read_bytes())
+        except Unreadable as error:
+            raise CommandError(f"{path}：{error}") from None
         try:
             report, findings = load(doc, source=file.name)
         except Malformed as malformed:
