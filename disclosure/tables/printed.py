@@ -8,12 +8,14 @@ report page and the Word and PDF downloads all read it, and the CSV download wri
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import translation
 
 from disclosure.languages.declared import SOURCE
 from disclosure.tables import form_layout, formats
+
+CENT = Decimal("0.01")
 
 
 def display(value, kind):
@@ -22,9 +24,13 @@ def display(value, kind):
         return ""
     if kind == formats.AMOUNT:
         try:
-            return f"{Decimal(str(value)):.2f}"
+            amount = Decimal(str(value))
         except InvalidOperation:
             return str(value)
+        # A value stored before cell_input capped figures ("1e10000000") is printed as stored, never expanded.
+        if not amount.is_finite() or amount.adjusted() >= 12:
+            return str(value)
+        return str(amount.quantize(CENT, rounding=ROUND_HALF_UP))  # 四舍五入, as a reader rounds 万元
     return str(value)
 
 

@@ -295,3 +295,8 @@ def test_preview_shows_the_working_copy_tables_without_a_download(client, db):
     assert [td.text for td in granted][:3] == ["7920", "900", ""]
     assert not root.find_all("a", class_=None, type="text/csv")
     assert not root.find_all("section", class_="trends")
+
+
+def test_an_amount_stored_before_the_caps_is_printed_as_stored_not_expanded():
+    assert printed.display("1e10000000", formats.AMOUNT) == "1e10000000"
+    assert printed.display("12.345", formats.AMOUNT) == "12.35"
