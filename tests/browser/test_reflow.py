@@ -3,7 +3,15 @@
 
 import pytest
 
-from .conftest import PAGES, REPORT, TABLES_REPORT, assert_none_found, open_page, submit_empty_feedback
+from .conftest import (
+    PAGES,
+    PREFIXES,
+    REPORT,
+    TABLES_REPORT,
+    assert_none_found,
+    open_page,
+    submit_empty_feedback,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +50,53 @@ def test_every_kind_of_page_reflows_at_320px(make_context, site):
     page = make_context(width=320, height=640).new_page()
     visits = [lambda path=path: open_page(page, site, path) for path in PAGES.values()]
     assert_each_reflows(page, visits + [lambda: submit_empty_feedback(page, site)])
+
+
+# A body whose name is 40 characters long in each language: the column's 发布机构 <select> is as wide as
+# its longest option unless the layout holds it to the column.
+LONG_BODY = {
+    "slug": "sasac-logistics-beijing-liaison-office",
+    "name": "锦州市人民政府国有资产监督管理委员会机关后勤服务中心综合事务管理办公室驻京联络处",
+    "name_en": "Jinzhou SASAC Logistics Office (Beijing)",
+}
+
+
+@pytest.fixture
+def long_named_body(site):
+    """LONG_BODY with a published report, so that it is among the column's filter choices."""
+    from tests.factories import make_body, make_report, publish
+
+    body = make_body(LONG_BODY["slug"], LONG_BODY["name"], name_en=LONG_BODY["name_en"])
+    publish(make_report(body, year=2016))
+    body.refresh_from_db()
+    assert [len(body.name_zh_hans), len(body.name_zh_hant), len(body.name_en)] == [40, 40, 40]
+    return body
+
+
+def test_column_filters_with_a_long_body_name_reflow_at_320px(make_context, site, long_named_body):
+    """The column with its filters in each language, unfiltered and filtered to the long-named body, at
+    320 px: as it comes, at 200 % (the toolbar's 放大, the toolbar shown) with the site's other forms, and
+    in 纯文本 at 200 %."""
+    context = make_context(width=320, height=640)
+    page = context.new_page()
+    names = {"": long_named_body.name_zh_hans, "/zh-hant": long_named_body.name_zh_hant, "/en": long_named_body.name_en}
+    columns = [
+        (path, prefix) for prefix in PREFIXES for path in ("/reports/", f"/reports/?body={long_named_body.slug}")
+    ]
+    forms = [(path, prefix) for prefix in PREFIXES for path in ("/feedback/", PAGES["search"], PAGES["deadlines"])]
+    zoomed = {"a11y": "on", "zoom": "200", "textonly": "off"}
+    passes = [({}, columns), (zoomed, columns + forms), ({**zoomed, "textonly": "on"}, columns)]
+
+    def visit(prefs, path, prefix):
+        context.add_cookies([{"name": f"pref_{name}", "value": value, "url": site} for name, value in prefs.items()])
+        open_page(page, site, path, prefix)
+        classes = page.locator("html").get_attribute("class").split()
+        assert ("zoom-200" in classes) == bool(prefs) and ("textonly" in classes) == (prefs.get("textonly") == "on")
+        if path.startswith("/reports/?"):
+            assert page.locator("#id_body option:checked").inner_text() == names[prefix]
+
+    visits = [lambda v=(prefs, *url): visit(*v) for prefs, urls in passes for url in urls]
+    assert_each_reflows(page, visits)
 
 
 def test_report_with_toolbar_and_large_text_reflows_at_320px(make_context, site):
