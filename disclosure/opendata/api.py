@@ -22,6 +22,7 @@ from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from disclosure.models import Body, Report, Revision
+from disclosure.opendata import schema
 from disclosure.public import sitemaps
 from disclosure.publishing.document import texts
 
@@ -254,6 +255,7 @@ def report(request, year, body):
 
 app_name = "api"
 urlpatterns = [
+    path("schema/disclosure-report-1.json", schema.view, name="schema"),
     path("reports/", reports, name="reports"),
     path("reports/<int:year>/<slug:body>/", report, name="report"),
 ]

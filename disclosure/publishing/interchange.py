@@ -8,6 +8,10 @@ workflow will not let such a report be submitted. Loading never publishes.
 
 The Traditional text of a document is not read: it is derived from the Simplified, as for any edit.
 
+Validation is written out here rather than run through the published JSON Schema (opendata/schema.py), which
+states the same shape for other platforms: staff need every problem in Chinese with its path, and a known
+body, figures written with full-width digits or thousands separators are beyond what a schema can say.
+
 Before any of that, `parse` refuses a document larger than MAX_BYTES (2 MB; the demo reports are 30 KB), nested
 deeper than MAX_DEPTH or holding a number longer than MAX_NUMBER characters, by a scan of the text before
 json.loads, so that a hostile or broken file is a message and never a RecursionError, a ValueError or
