@@ -93,6 +93,7 @@ def page(request):
     base = request.build_absolute_uri(reverse("api:reports"))
     context = {
         "list_url": base,
+        "schema_url": request.build_absolute_uri(reverse("api:schema")),
         "example": example,
         "example_document_url": request.build_absolute_uri(
             reverse("api:report", args=[example.year, example.body.slug])

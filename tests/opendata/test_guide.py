@@ -119,3 +119,13 @@ def test_the_live_example_follows_a_publication(client, settings, page_cache):
     assert '"revision": 1' not in samples()
     publish(make_report(make_body(), year=2024))
     assert '"revision": 1' in samples()
+
+
+@pytest.mark.parametrize("prefix", ["", "/zh-hant", "/en"])
+def test_the_page_links_the_json_schema(client, prefix):
+    page = dom.parse(client.get(f"{prefix}/opendata/"))
+    links = [
+        a for a in page.find_all("a") if a.get("href") == "http://testserver/api/v1/schema/disclosure-report-1.json"
+    ]
+    assert len(links) == 1
+    assert client.get(links[0].get("href")).status_code == 200
