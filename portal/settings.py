@@ -221,6 +221,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "20"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# The reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed: the client is
+# the right-most address there not in this list (disclosure/staff_security/client_address.py). Loopback by
+# default (nginx on the same host); add nginx's address, e.g. 10.0.0.5 or 10.0.0.0/8, when it runs elsewhere.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.0/8,::1")
 # Staff are signed out after this many minutes without a request (disclosure/staff_session.py).
 STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
 # The 503 page asks browsers and crawlers to come back after this many seconds (disclosure/outage.py).

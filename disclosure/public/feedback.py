@@ -3,7 +3,6 @@
 import datetime
 import hashlib
 import hmac
-import ipaddress
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,23 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from disclosure.models import Feedback
 from disclosure.public.forms import FeedbackForm
-
-
-def client_address(request):
-    """The sender's address.
-
-    Deployed as the README says, gunicorn listens on 127.0.0.1 behind a reverse proxy, so every request
-    comes from a loopback address and the sender is the address the proxy appended last to
-    X-Forwarded-For; counting by REMOTE_ADDR there would put every visitor under one limit. From any other
-    peer the header is the sender's own claim, and is ignored so that it cannot dodge the limit.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-    try:
-        behind_proxy = ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        behind_proxy = False
-    return forwarded if behind_proxy and forwarded else address
+from disclosure.staff_security.client_address import client_address
 
 
 def address_hash(request):
@@ -54,7 +37,7 @@ def feedback(request):
         else:
             item = form.save(commit=False)
             item.address_hash = key
-            item.page_url = request.GET.get("from", "")[:300]
+            item.page_url = request.GET.get("from", "").replace("\x00", "")[:300]  # PostgreSQL refuses NUL
             item.save()
             request.session["feedback_id"] = item.pk
             return redirect("disclosure:feedback_thanks")
