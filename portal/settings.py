@@ -221,6 +221,8 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "20"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# Every password check takes one of those guesses first, atomically (disclosure/staff_security/lockout.py).
+AUTHENTICATION_BACKENDS = ["disclosure.staff_security.lockout.LockoutBackend"]
 # The reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed: the client is
 # the right-most address there not in this list (disclosure/staff_security/client_address.py). Loopback by
 # default (nginx on the same host); add nginx's address, e.g. 10.0.0.5 or 10.0.0.0/8, when it runs elsewhere.

@@ -40,3 +40,26 @@ class AccessEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.username}"
+
+
+class SignInGuesses(models.Model):
+    """The guesses at the password taken in the current window, for one user name or one address.
+
+    lockout.py takes a guess here (one atomic statement) before it checks a password, so that requests
+    arriving together cannot all be checked: at most the limit are, however many come at once.
+    """
+
+    # "name:<user name in lower case>" or "address:<address>"
+    key = models.CharField("对象", max_length=200, unique=True)
+    # Guesses taken (checked, or being checked) and, of those, found wrong.
+    count = models.PositiveIntegerField("已核对次数", default=0)
+    failures = models.PositiveIntegerField("失败次数", default=0)
+    # The end of the counting window; once the guesses are used up, the end of the lock.
+    expires = models.DateTimeField("截止时间", db_index=True)
+    locked = models.BooleanField("已锁定", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登录尝试计数"
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -4,27 +4,16 @@ Django's signals carry them whichever view signs a user in or out, so nothing he
 templates. What staff change is audited elsewhere: LogEntry (admin saves) and ReportEvent (workflow.py).
 """
 
-import ipaddress
-
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from disclosure.models import AccessEvent
-from disclosure.public.feedback import client_address
-from disclosure.staff_security import lockout
+from disclosure.staff_security import client_address, lockout
 
 K = AccessEvent.Kind
 
-
-def address_of(request):
-    """The client's address (behind the proxy, the one it forwarded), or None when it is not an address."""
-    if request is None:
-        return None
-    address = client_address(request)
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
+# The client's address (behind trusted proxies, the one they forwarded), or None: one helper for all.
+address_of = client_address.address_of
 
 
 def record(kind, request, user=None, username=""):
@@ -53,5 +42,11 @@ def logged_out(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def login_failed(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))
+    outcome, guess = lockout.outcome_of_failure() or (None, None)
+    if outcome == "refused":
+        # The lockout backend refused it before the password was checked: a refusal, not a failure.
+        record(K.REFUSED, request, username=username)
+        return
     record(K.FAILED, request, username=username)
-    lockout.after_failure(username, address_of(request))
+    if guess is not None:
+        lockout.after_failure(guess)
