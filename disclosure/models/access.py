@@ -6,8 +6,8 @@ class AccessEvent(models.Model):
     """One sign-in, sign-out, failed sign-in, lockout or idle timeout in the admin: the access audit trail.
 
     Changes to content are recorded elsewhere: admin saves in Django's LogEntry, every save, import and
-    transition of a report in ReportEvent. The failed sign-ins here are also what the lockout counts
-    (lockout.py), so the count holds across every gunicorn worker and host that share the database.
+    transition of a report in ReportEvent. The lockout counts guesses in SignInGuesses (lockout.py) and
+    records here the locks it sets and the sign-ins it refuses.
     """
 
     class Kind(models.TextChoices):
