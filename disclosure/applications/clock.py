@@ -1,0 +1,155 @@
+"""The reply clock of an application (条例 Art. 30–33), computed from its day of receipt and its events.
+
+Pure functions, exactly as ../shared/design/applications.md "The clock" says (docs/applications.md keeps the
+project's copy): the due date is the K-th *counted* working day after the start, where
+
+- the start is `received_on` R, or the day C a correction was received (`correction_received`);
+- K is 20, or 40 once extended by an `extended` event on or before the due date (a later one does not extend
+  it, and is a warning);
+- a counted working day is a working day (calendar.py) that lies in no pause:
+  a consultation sent on S and answered on A (`answered_on`, or without an answer the 15th working day after
+  S) pauses every d with S < d ≤ A; a fee notice on N paid on P pauses every d with N < d ≤ P (not yet
+  paid: up to the 20th working day after N, the last day to pay);
+- while a correction is outstanding there is no due date.
+
+The events are read by attribute (model rows or events.Event), in date order, and are assumed to have passed
+events.check(). A day in a year without a holiday arrangement raises calendar.ArrangementMissing.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from disclosure.applications import events as E
+
+OPEN, AWAITING_CORRECTION, REPLIED = "open", "awaiting_correction", "replied"
+STATES = {OPEN: "办理中", AWAITING_CORRECTION: "等待补正", REPLIED: "已答复"}
+REPLY_DAYS = 20  # Art. 33
+EXTENSION_DAYS = 20  # Art. 33
+CORRECTION_NOTICE_DAYS = 7  # Art. 30
+
+
+@dataclass(frozen=True)
+class Clock:
+    state: str
+    start: datetime.date | None  # day 0 of the reply period: R, or C after a correction; None while awaiting it
+    due_on: datetime.date | None
+    late: bool  # replied after the due date; or, still open, past it `today`
+    days_taken: int | None  # counted working days from the start to the reply; None until replied
+    extended: bool  # an extension that counts (on or before the due date)
+    warnings: tuple = ()
+
+    @property
+    def state_label(self):
+        return STATES[self.state]
+
+
+def state(events):
+    """open, awaiting_correction or replied, from the events alone (no calendar needed)."""
+    kinds = [event.type for event in events]
+    if E.REPLIED in kinds:
+        return REPLIED
+    if E.CORRECTION_REQUESTED in kinds and E.CORRECTION_RECEIVED not in kinds:
+        return AWAITING_CORRECTION
+    return OPEN
+
+
+def replied_on(events):
+    return next((event.on for event in events if event.type == E.REPLIED), None)
+
+
+def start(received_on, events):
+    """Day 0 of the reply period: R, or C once a correction is received; None while one is outstanding."""
+    kinds = {event.type: event for event in events}
+    if E.CORRECTION_REQUESTED in kinds:
+        received = kinds.get(E.CORRECTION_RECEIVED)
+        return received.on if received else None
+    return received_on
+
+
+def pauses(events, calendar):
+    """The paused periods as (first excluded day − 1, last excluded day): every d with S < d ≤ A."""
+    found = []
+    paid = next((event.on for event in events if event.type == E.FEE_PAID), None)
+    for event in events:
+        if event.type == E.CONSULTED:
+            found.append((event.on, event.answered_on or calendar.add(event.on, E.CONSULTATION_DAYS)))
+        elif event.type == E.FEE_NOTICE:
+            found.append((event.on, paid or calendar.add(event.on, E.FEE_PAYMENT_DAYS)))
+    return found
+
+
+def counted_days(start_on, calendar, paused):
+    """Every counted working day after `start_on`: working days in no pause, in order, without end."""
+    for day in calendar.working_days_after(start_on):
+        if not any(begin < day <= end for begin, end in paused):
+            yield day
+
+
+def due_date(start_on, count, calendar, paused):
+    """The `count`-th counted working day after `start_on`."""
+    for number, day in enumerate(counted_days(start_on, calendar, paused), start=1):
+        if number == count:
+            return day
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def compute(received_on, events, calendar, today=None):
+    """The application's Clock; `today` decides whether an open application is already late."""
+    events = list(events)
+    current = state(events)
+    warnings = []
+    correction = next((e for e in events if e.type == E.CORRECTION_REQUESTED), None)
+    if correction is not None:
+        latest = calendar.add(received_on, CORRECTION_NOTICE_DAYS)
+        if correction.on > latest:
+            warnings.append(
+                f"补正通知（{correction.on}）晚于收到申请后第{CORRECTION_NOTICE_DAYS}个工作日（{latest}）"
+                "（条例第三十条）。"
+            )
+    begin = start(received_on, events)
+    if begin is None:
+        return Clock(current, None, None, False, None, False, tuple(warnings))
+    paused = pauses(events, calendar)
+    due = due_date(begin, REPLY_DAYS, calendar, paused)
+    extension = next((e for e in events if e.type == E.EXTENDED), None)
+    extended = False
+    if extension is not None:
+        if extension.on <= due:
+            extended = True
+            due = due_date(begin, REPLY_DAYS + EXTENSION_DAYS, calendar, paused)
+        else:
+            warnings.append(f"延期答复（{extension.on}）晚于答复期限（{due}），不能延长答复期限（条例第三十三条）。")
+    reply = replied_on(events)
+    if reply is not None:
+        late = reply > due
+        taken = _taken(begin, reply, calendar, paused)
+    else:
+        late, taken = bool(today and today > due), None
+    return Clock(current, begin, due, late, taken, extended, tuple(warnings))
+
+
+def _counted(day, paused):
+    return not any(begin < day <= end for begin, end in paused)
+
+
+def _taken(begin, reply, calendar, paused):
+    """Counted working days d with begin < d ≤ reply."""
+    count, day = 0, begin
+    while day < reply:
+        day += datetime.timedelta(days=1)
+        if calendar.is_working_day(day) and _counted(day, paused):
+            count += 1
+    return count
+
+
+def deadlines(received_on, events, calendar):
+    """The due date as it moved, step by step: [(event or None for the receipt, due date or None)].
+
+    For the case's timeline: each entry is the due date computed from the events up to and including that
+    step (an unanswered consultation counted to its 15th working day, an unpaid fee to its 20th).
+    """
+    events = list(events)
+    moves = [(None, compute(received_on, [], calendar).due_on)]
+    for number, event in enumerate(events, start=1):
+        moves.append((event, compute(received_on, events[:number], calendar).due_on))
+    return moves
