@@ -1,5 +1,6 @@
 from disclosure.models.access import AccessEvent
 from disclosure.models.acknowledgements import Acknowledgement
+from disclosure.models.applications import Application, ApplicationEvent, HolidayArrangement
 from disclosure.models.events import ReportEvent
 from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
@@ -10,9 +11,12 @@ from disclosure.models.site import Link, Page, SiteSettings
 __all__ = [
     "AccessEvent",
     "Acknowledgement",
+    "Application",
+    "ApplicationEvent",
     "Body",
     "Feedback",
     "GlossaryEntry",
+    "HolidayArrangement",
     "Link",
     "Page",
     "PlanItem",
