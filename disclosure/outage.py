@@ -27,8 +27,14 @@ logger = logging.getLogger(__name__)
 OUTAGE = (OperationalError, InterfaceError)
 
 
+def is_locked(exception):
+    """SQLite's "database is locked" (or "database table is locked"): another save held the database longer than
+    the busy timeout. The database is there; the admin's forms say "try again" with the input kept."""
+    return isinstance(exception, OperationalError) and "is locked" in str(exception)
+
+
 def is_outage(exception):
-    return isinstance(exception, OUTAGE)
+    return isinstance(exception, OUTAGE) and not is_locked(exception)
 
 
 def in_flight():

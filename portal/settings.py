@@ -106,6 +106,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+# SQLite (the embedded default): WAL lets pages be read while a save writes, and IMMEDIATE takes the write lock
+# when a transaction begins, so that a second save waits its turn (up to SQLITE_TIMEOUT seconds, below
+# gunicorn's 30) instead of failing; one still locked after that is a "try again" on the same form.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,20 +1,30 @@
 """Admin of everything around the reports: bodies, revisions, site settings, pages, feedback, glossary."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.utils import timezone
 
+from disclosure.admin.busy import BusyDatabaseMixin
 from disclosure.admin.records import RecordAdmin
 from disclosure.models import Body, Feedback, GlossaryEntry, Link, Page, Revision, SiteSettings
 from disclosure.publishing import workflow
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(BusyDatabaseMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "kind", "parent", "first_year", "position"]
     list_editable = ["position"]
     fields = ["name_zh_hans", "name_en", "slug", "kind", "parent", "first_year", "position"]
     prepopulated_fields = {}
     search_fields = ["name_zh_hans", "slug"]
+
+    def history_view(self, request, object_id, extra_context=None):
+        """A body's edit log is for its members and superusers (workflow.bodies_of), as its reports' history is."""
+        body = self.get_object(request, unquote(object_id))
+        if body is None or not workflow.bodies_of(request.user).filter(pk=body.pk).exists():
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
 
 
 @admin.register(Revision)
@@ -32,7 +42,7 @@ class RevisionAdmin(RecordAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(BusyDatabaseMixin, admin.ModelAdmin):
     fields = [
         "site_name_zh_hans",
         "site_name_en",
@@ -54,20 +64,20 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(admin.ModelAdmin):
+class LinkAdmin(BusyDatabaseMixin, admin.ModelAdmin):
     list_display = ["label", "url", "position"]
     list_editable = ["url", "position"]
     fields = ["label_zh_hans", "label_en", "url", "position"]
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(BusyDatabaseMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "updated_at"]
     fields = ["slug", "title_zh_hans", "body_zh_hans", "title_en", "body_en"]
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(BusyDatabaseMixin, admin.ModelAdmin):
     list_display = ["subject", "name", "created_at", "status"]
     list_filter = ["status", "created_at"]
     search_fields = ["subject", "message", "name"]
@@ -84,7 +94,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(GlossaryEntry)
-class GlossaryEntryAdmin(admin.ModelAdmin):
+class GlossaryEntryAdmin(BusyDatabaseMixin, admin.ModelAdmin):
     """The glossary fixes the automatic conversion; saving an entry derives the affected texts again."""
 
     list_display = ["simplified", "traditional", "note", "updated_at"]
