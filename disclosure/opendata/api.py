@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from disclosure.models import Body, Report, Revision
 from disclosure.opendata import schema
-from disclosure.public import sitemaps
+from disclosure.public import parameters, sitemaps
 from disclosure.publishing.document import texts
 
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 20, 100
@@ -100,16 +100,15 @@ def _conditional(request, response, etag, last_modified):
 
 
 def _integer(request, name, low, high):
-    raw = request.GET.get(name)
-    if raw is None:
-        return None
-    if not raw.strip().isdigit() or not low <= int(raw) <= high:
+    try:
+        return parameters.whole_number(request.GET.get(name), name, low, high)
+    except parameters.BadParameter:
+        raw = request.GET[name][:20]  # a 5,000-digit value is not repeated back in full
         raise BadParameter(
             name,
             f"参数{name}应为{low}至{high}之间的整数，而不是“{raw}”。",
             f"The parameter {name} must be a whole number from {low} to {high}, not '{raw}'.",
-        )
-    return int(raw)
+        ) from None
 
 
 def _filters(request):

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from disclosure.models import Body, Page, Report, Revision
 from disclosure.public import search as search_module
-from disclosure.public import sitemaps, trends
+from disclosure.public import parameters, sitemaps, trends
 from disclosure.public.forms import ColumnFilterForm
 from disclosure.public.page_cache import public_page
 from disclosure.public.report_page import pick, report_view
@@ -57,13 +57,18 @@ def column(request):
             revisions = revisions.filter(body__slug=form.cleaned_data["body"])
     elif form.is_bound:
         revisions = revisions.none()
-    page = Paginator(revisions, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    try:
+        page = parameters.page_number(request, Paginator(revisions, settings.REPORTS_PER_PAGE))
+    except parameters.BadParameter as error:
+        return parameters.bad_request(request, error)
     query = request.GET.copy()
     query.pop("page", None)
+    # A year or body that is not published: the form says so, with a 400 that the page cache never stores.
     return render(
         request,
         "disclosure/column.html",
-        {
+        status=400 if form.is_bound and not form.is_valid() else 200,
+        context={
             "form": form,
             "page": page,
             # 1 2 … 9 10 11 … 99 100: a column of a thousand reports must not list a hundred page links.
@@ -151,7 +156,10 @@ def search(request):
     context = {"query": query[:limit], "terms": terms, "truncated": truncated, "max_length": limit}
     if terms:
         found = search_module.search(_indexed_reports(lang), terms)
-        page = Paginator(found, settings.REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+        try:
+            page = parameters.page_number(request, Paginator(found, settings.REPORTS_PER_PAGE))
+        except parameters.BadParameter as error:
+            return parameters.bad_request(request, error)
         context.update(page=page, hits=[search_module.hit(report, terms) for report in page.object_list])
     return render(request, "disclosure/search.html", context)
 

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
@@ -256,3 +257,31 @@ def test_the_api_has_no_language_prefix(client, reports):
     assert client.get("/en/api/v1/reports/").status_code == 404
     body = json.loads(client.get(LIST, headers={"accept-language": "en"}).content)
     assert body["count"] == 3
+
+
+# Digits of other scripts (str.isdigit() accepts them, int() does not), a number too long for int(), signs,
+# spaces, an exponent, a control character: each a 400 with the error body, never a 500.
+BAD_NUMBERS = ["²", "①", "٣", "２０２４", "9" * 5000, "", " 2016", "2016 ", "+2016", "-0", "1e3", "2016\x00", "0x10"]
+
+
+@pytest.mark.parametrize("parameter", ["year", "page", "per_page"])
+@pytest.mark.parametrize("value", BAD_NUMBERS, ids=range(len(BAD_NUMBERS)))
+def test_every_bad_number_is_a_400_with_the_error_body(client, reports, parameter, value):
+    response = client.get(LIST, {parameter: value})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert (error["code"], error["parameter"]) == ("invalid_parameter", parameter)
+    assert error["message"]["zh-hans"].startswith(f"参数{parameter}应为")
+    assert len(error["message"]["en"]) < 200  # a 5,000-digit value is not echoed back
+
+
+@pytest.mark.parametrize("parameter", ["year", "body", "page", "per_page", "utm"])
+@pytest.mark.parametrize("value", ["", "²", "9" * 5000, "\x00", "a" * 5000, "%", "<x>"])
+def test_no_parameter_value_is_a_500(client, reports, parameter, value):
+    for pairs in ([(parameter, value)], [(parameter, value)] * 2, [(parameter, "1"), (parameter, "")]):
+        query = urlencode(pairs)
+        response = client.get(f"{LIST}?{query}")
+        assert response.status_code == 400, query
+        assert response.json()["error"]["code"] == "invalid_parameter"
+    assert client.get(f"/api/v1/reports/{'9' * 5000}/sports-bureau/").status_code == 404
+    assert client.get("/api/v1/reports/²/sports-bureau/").status_code == 404

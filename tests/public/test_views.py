@@ -147,7 +147,7 @@ def test_column_empty_filters_list_everything(client, catalogue):
 )
 def test_column_invalid_filter_value_does_not_crash(client, catalogue, query):
     response = client.get("/reports/", query)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert listed(response) == []
     assert "没有符合条件的年报" in response.content.decode()
     assert dom.parse(response).find_all("p", class_="field-error")
@@ -185,15 +185,13 @@ LAST_PAGE = ["锦州市体育局2016年政府信息公开工作年度报告", "�
 FIRST_PAGE = ["锦州市人民政府2017年政府信息公开工作年度报告", "锦州市教育局2017年政府信息公开工作年度报告"]
 
 
-@pytest.mark.parametrize(
-    ("page", "expected"),
-    [("99", LAST_PAGE), ("0", LAST_PAGE), ("-1", LAST_PAGE), ("abc", FIRST_PAGE), ("", FIRST_PAGE)],
-)
-def test_column_out_of_range_or_invalid_page(client, catalogue, settings, page, expected):
+@pytest.mark.parametrize("page", ["99", "0", "-1", "abc", "03", "²"])
+def test_column_out_of_range_or_invalid_page(client, catalogue, settings, page):
+    # A 400, never stored in the page cache: a page number per request would add an entry per request.
     settings.REPORTS_PER_PAGE = 2
     response = client.get("/reports/", {"page": page})
-    assert response.status_code == 200
-    assert listed(response) == expected
+    assert response.status_code == 400
+    assert "参数page应为1至3之间的整数。" in response.content.decode()
 
 
 def test_column_without_pagination_when_one_page(client, catalogue):
