@@ -18,6 +18,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.crypto import salted_hmac
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
@@ -224,8 +225,10 @@ def reports(request):
 
 
 def revision_etag(revision):
-    """Strong: a revision is immutable, so its id and number name its bytes exactly."""
-    return f'"report-{revision.pk}-{revision.number}"'
+    """Strong: a revision is immutable, so its id and number name its bytes exactly. A keyed digest of them,
+    so that the tag does not tell how many revisions the site holds."""
+    digest = salted_hmac("disclosure.opendata.revision_etag", f"{revision.pk}-{revision.number}").hexdigest()
+    return f'"{digest[:32]}"'
 
 
 @read_only
