@@ -7,31 +7,40 @@ whenever something public changes (signals below: publish, withdraw, a correctio
 links, plain pages, bodies) and when the next scheduled publication falls due, so that a scheduled report
 appears on time without anybody touching the site. A page is cached under a key made of the generation,
 the address and the preferences: after a change no host can find a stale page, since the old keys are
-never asked for again and simply expire.
+never asked for again and simply expire. The address is the canonical one only (public_page redirects any
+other spelling of it, and a page answers a bad parameter with a 400, never stored) on a host named in
+ALLOWED_HOSTS (cache_host), so nothing a visitor appends to an address adds an entry to the cache.
 
 Why a random token and not a counter: if the cache evicts or loses the token, a counter starting again at
 1 could meet pages cached under an old 1; a fresh random token never does.
 
 Views opt in with @public_page; PageCacheMiddleware, placed right after WhiteNoise, answers from the cache
-and stores what those views produced. Requests of signed-in staff (a session cookie) are never served from or
-stored in the cache; responses that set a cookie or use a CSRF token are never stored.
+and stores what those views produced. Requests of signed-in staff (a session cookie that really is theirs)
+are never served from or stored in the cache; responses that set a cookie or use a CSRF token are never stored.
 """
 
 import hashlib
 import secrets
 from functools import wraps
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language_from_path
 
 from disclosure.accessibility import preferences
+from disclosure.public.parameters import canonical_query
 
 GENERATION_KEY = "pages:generation"
 
@@ -76,17 +85,60 @@ def invalidate(**kwargs):
     transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
 
 
-def page_key(request, token):
+def cache_host(request):
+    """The host a page may be cached for, or None: exactly a name of ALLOWED_HOSTS (not a pattern such as
+    `.example.gov.cn`), with no port or the port the server itself listens on. Absolute links in a page (the
+    feeds, the open-data guide) carry the host, so a page for any other Host header is made afresh and never
+    stored: a random port or subdomain adds no entry and cannot plant its own address in a cached page."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    domain, port = split_domain_port(host)
+    if not domain or host != (f"{domain}:{port}" if port else domain):
+        return None  # upper case, a trailing dot: a spelling of its own
+    if port and port != str(request.META.get("SERVER_PORT", "")):
+        return None
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = ["localhost", "127.0.0.1", "[::1]"]  # Django's own default with debug on, without patterns
+    return host if domain in {name.lower() for name in allowed} else None
+
+
+def page_key(request, token, host):
+    """The key of a page: generation, scheme, configured host, path and query string, language, preferences.
+
+    Only canonical addresses are ever stored (public_page redirects any other away, and answers a bad value
+    with a 400), so the path and query string here take only the values that name a page that exists."""
     prefs = preferences.read(request)
     # The language comes from the path (i18n_patterns); the middleware runs before LocaleMiddleware.
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    parts = [token, request.scheme, request.get_host(), request.get_full_path(), language]
+    parts = [token, request.scheme, host, request.get_full_path(), language]
     parts += [f"{name}={value}" for name, value in sorted(prefs.items())]
     return "pages:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def signed_in_staff(request):
+    """Whether the session cookie belongs to a signed-in, active staff member (checked as django.contrib.auth
+    checks it, without changing the session). A made-up or expired cookie is no reason to skip the cache."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    session = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    user_id, backend_path = session.get(SESSION_KEY), session.get(BACKEND_SESSION_KEY)
+    if user_id is None or backend_path not in settings.AUTHENTICATION_BACKENDS:
+        return False
+    user = load_backend(backend_path).get_user(user_id)
+    return bool(
+        user is not None
+        and user.is_active
+        and user.is_staff
+        and constant_time_compare(session.get(HASH_SESSION_KEY, ""), user.get_session_auth_hash())
+    )
+
+
 def _bypass(request):
-    return request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES
+    return request.method not in ("GET", "HEAD") or signed_in_staff(request)
 
 
 def _storable(request, response):
@@ -117,13 +169,21 @@ def _answer(request, response):
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-def public_page(view):
+def public_page(view=None, *, query=()):
     """Mark a view's pages as public: strong ETag, and cached by PageCacheMiddleware under the site's
     generation. Add it to any view that reads only what is public (Revision.objects.public(), bodies, site
-    settings, pages) and the request's address."""
+    settings, pages) and the request's address; `query` names the parameters it reads, in their canonical
+    order. Any other address of the page (another parameter such as ?utm=, one repeated or empty, another
+    order or spelling, /reports/02024/… for /reports/2024/…) is redirected to the canonical one, so that
+    the cache holds one entry per page, whatever is appended to its address."""
+    if view is None:
+        return lambda view: public_page(view, query=query)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        canonical = _canonical_address(request, query)
+        if canonical is not None:
+            return HttpResponsePermanentRedirect(canonical)
         response = _tag(_render(view(request, *args, **kwargs)))
         if response.status_code == 200 and not response.streaming:
             response.public_page = True
@@ -132,6 +192,16 @@ def public_page(view):
         return response
 
     return wrapper
+
+
+def _canonical_address(request, names):
+    """The canonical address of this request's page, when the request came by another; None otherwise."""
+    match = request.resolver_match
+    path = reverse(match.view_name, args=match.args, kwargs=match.kwargs) if match else request.path
+    query = canonical_query(request, names)
+    if path == request.path and query == request.META.get("QUERY_STRING", ""):
+        return None
+    return f"{path}?{query}" if query else path
 
 
 class PageCacheMiddleware:
@@ -147,10 +217,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        cache = None if _bypass(request) else store()
+        host = cache_host(request)
+        cache = None if host is None or _bypass(request) else store()
         key = None
         if cache is not None:
-            key = page_key(request, generation(cache))
+            key = page_key(request, generation(cache), host)
             snapshot = cache.get(key)
             if _down(cache):  # it failed just now: this answer, too, comes without the cache
                 cache = key = None
@@ -187,8 +258,8 @@ def _render(response):
 
 def connect():
     """Everything whose change alters a public page starts a new generation (called from apps.ready)."""
-    from disclosure.models import Body, Link, Page, Report, Revision, SiteSettings
+    from disclosure.models import Body, Link, Page, Report, Revision, SiteSettings, Withdrawal
 
-    for model in (Revision, Report, Body, SiteSettings, Link, Page):
+    for model in (Revision, Withdrawal, Report, Body, SiteSettings, Link, Page):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")

@@ -43,7 +43,7 @@ def home(request):
     return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
 
 
-@public_page
+@public_page(query=("year", "body", "page"))
 def column(request):
     public = Revision.objects.public()
     years = sorted(set(public.values_list("year", flat=True)), reverse=True)

@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import secrets
 import socket
 from unittest import mock
 
@@ -162,3 +163,73 @@ def test_the_middleware_answers_before_the_view_runs(client, page_cache):
         response = client.get(url)
     assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
     assert response["Content-Language"] == "zh-hans" and "X-Frame-Options" in response
+
+
+def entries(cache):
+    return len(cache._cache)  # the locmem backend's own dict: every key it holds
+
+
+def test_random_parameters_add_no_entries(client, page_cache):
+    url = published_report().get_absolute_url()
+    client.get(url)
+    client.get("/reports/")
+    before = entries(page_cache)
+    for n in range(30):
+        response = client.get(url, {"utm": secrets.token_hex(8)})
+        assert response.status_code == 301 and response["Location"] == url
+        assert client.get("/reports/", {"year": 2016, "utm": n}).status_code == 301
+        assert client.get("/reports/", {"year": str(3000 + n)}).status_code == 400
+        assert client.get("/reports/", {"page": str(2 + n)}).status_code == 400
+        assert client.get("/reports/", {"body": secrets.token_hex(4)}).status_code == 400
+        assert client.get(url.replace("/2016/", "/" + "0" * (n + 1) + "2016/")).status_code == 301
+    assert entries(page_cache) == before
+
+
+def test_canonical_addresses_are_served_and_cached(client, page_cache):
+    published_report()
+    assert client.get("/reports/?body=sports-bureau&year=2016")["Location"] == "/reports/?year=2016&body=sports-bureau"
+    assert client.get("/reports/?year=2016&year=2017")["Location"] == "/reports/?year=2016"
+    assert client.get("/reports/?year=&body=")["Location"] == "/reports/"
+    first, second = (client.get("/reports/?year=2016&body=sports-bureau") for _ in range(2))
+    assert (first.status_code, first["X-Page-Cache"], second["X-Page-Cache"]) == (200, "miss", "hit")
+
+
+def test_another_host_port_adds_no_entries(client, page_cache):
+    url = published_report().get_absolute_url()
+    client.get(url)
+    before = entries(page_cache)
+    for port in range(8000, 8020):
+        response = client.get(url, HTTP_HOST=f"testserver:{port}")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert entries(page_cache) == before
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_made_up_session_cookie_is_served_from_the_cache(client, page_cache):
+    url = published_report().get_absolute_url()
+    client.get(url)
+    for value in ("x", "abcdefghijklmnopqrstuvwxyz012345"):
+        client.cookies["sessionid"] = value
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_session_of_someone_not_staff_is_served_from_the_cache(client, page_cache):
+    from django.contrib.auth import get_user_model
+
+    url = published_report().get_absolute_url()
+    client.get(url)
+    client.force_login(get_user_model().objects.create_user("reader", password=PASSWORD))
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_real_staff_session_bypasses_the_cache(client, page_cache):
+    report = published_report()
+    url = report.get_absolute_url()
+    client.get(url)
+    editor = make_staff("editor", workflow.EDITOR, report.body)
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    editor.is_active = False
+    editor.save()
+    assert client.get(url)["X-Page-Cache"] == "hit"

@@ -131,7 +131,9 @@ def test_column_filter_by_year_and_body(client, catalogue):
 
 
 def test_column_empty_filters_list_everything(client, catalogue):
-    assert len(listed(client.get("/reports/", {"year": "", "body": ""}))) == 6
+    response = client.get("/reports/", {"year": "", "body": ""}, follow=True)
+    assert response.redirect_chain == [("/reports/", 301)]  # one address per page (the page cache's key)
+    assert len(listed(response)) == 6
 
 
 @pytest.mark.parametrize(
@@ -192,6 +194,12 @@ def test_column_out_of_range_or_invalid_page(client, catalogue, settings, page):
     response = client.get("/reports/", {"page": page})
     assert response.status_code == 400
     assert "参数page应为1至3之间的整数。" in response.content.decode()
+
+
+def test_column_empty_page_is_the_first(client, catalogue, settings):
+    settings.REPORTS_PER_PAGE = 2
+    assert listed(client.get("/reports/", {"page": "3"})) == LAST_PAGE
+    assert listed(client.get("/reports/", {"page": ""}, follow=True)) == FIRST_PAGE
 
 
 def test_column_without_pagination_when_one_page(client, catalogue):
@@ -417,7 +425,7 @@ def test_canonical_link(client, seed):
 
 
 def test_canonical_link_ignores_the_query_string(client, seed):
-    page = dom.parse(client.get(SEED_URL, {"utm_source": "x"}))
+    page = dom.parse(client.get(SEED_URL, {"utm_source": "x"}, follow=True))
     assert page.find("link", rel="canonical").get("href") == "http://testserver/reports/2016/sports-bureau/"
 
 
