@@ -3,17 +3,20 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from disclosure.admin.busy import BUSY, BusyDatabaseMixin
 from disclosure.admin.inlines import PlanInline, RectificationInline, SectionInline
-from disclosure.admin.reviewing import ReviewingMixin
+from disclosure.admin.reviewing import ReviewingMixin, stale_message
 from disclosure.admin.tables import TablesMixin
 from disclosure.languages import english
 from disclosure.models import Report, Section
+from disclosure.outage import is_locked
 from disclosure.publishing import diff, document, workflow
 from disclosure.reports import skeleton
 
@@ -53,8 +56,15 @@ def _follow_previous_field():
     )
 
 
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @admin.register(Report)
-class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
+class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
     list_display = ["title", "body", "year", "format", "status", "published_on", "english_status", "public_link"]
     list_filter = ["year", "body", "status", "format", MissingEnglishFilter]
     search_fields = ["title_zh_hans", "title_en", "body__name_zh_hans"]
@@ -143,25 +153,52 @@ class ReportAdmin(TablesMixin, ReviewingMixin, admin.ModelAdmin):
         report = get_object_or_404(self.get_queryset(request), pk=report_id)
         if not self.has_change_permission(request, report):
             raise PermissionDenied
+        version, typed, errors = report.version, None, None
         if request.method == "POST":
-            before = document.build(report)
-            count = english.save(report, request.POST)
-            if count:
-                changes = diff.compare(before, document.build(report))
-                workflow.edited(report, request.user, diff.summary(changes, limit=None, length=None))
-            self.message_user(
-                request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS
-            )
-            return redirect(request.path)
+            version = _int(request.POST.get("edit_version"))
+            try:
+                refusal = self._save_english(request, report, version)
+            except english.TooLong as too_long:
+                errors = too_long.errors
+                refusal = f"未保存：有{len(errors)}处译文超过长度上限，请按提示删减后再保存。您填写的内容仍在下方。"
+            except OperationalError as error:
+                if not is_locked(error):
+                    raise
+                refusal = BUSY
+            if refusal is None:
+                return redirect(request.path)
+            self.message_user(request, refusal, messages.ERROR)
+            report = get_object_or_404(self.get_queryset(request), pk=report_id)  # as stored: the save was undone
+            typed = request.POST
         context = {
             **self.admin_site.each_context(request),
             "title": f"英文译文：{report.title}",
             "report": report,
-            "texts": english.texts(report),
+            "edit_version": "" if version is None else version,
+            "texts": english.texts(report, typed, errors),
             "counts": english.summary(report),
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/disclosure/report/english.html", context)
+
+    def _save_english(self, request, report, version):
+        """Store the English typed unless the report changed since the page was opened (or the page sent no
+        version): None when saved, else why not. Raises english.TooLong, with nothing saved."""
+        with transaction.atomic():
+            current = Report.objects.select_for_update().get(pk=report.pk)
+            if version != current.version:
+                return stale_message(report.pk)
+            report.version = current.version
+            before = document.build(report)
+            count = english.save(report, request.POST)
+            if count:
+                if report.version == current.version:  # only sections or items changed: a new version all the same
+                    report.version += 1
+                    Report.objects.filter(pk=report.pk).update(version=report.version)
+                changes = diff.compare(before, document.build(report))
+                workflow.edited(report, request.user, diff.summary(changes, limit=None, length=None))
+        self.message_user(request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS)
+        return None
 
     @admin.display(description="英文译文")
     def english_status(self, report):

@@ -29,7 +29,8 @@ class ReportForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         started_from = cleaned.get("edit_version")
-        if self.instance.pk and started_from is not None:
+        # A missing version (a form from elsewhere, or cut short) is refused like an older one.
+        if self.instance.pk:
             current = Report.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if current != started_from:
                 raise ValidationError(stale_message(self.instance.pk))

@@ -8,13 +8,15 @@ report is refused the same way.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from disclosure.admin.busy import BUSY
 from disclosure.admin.reviewing import stale_message
 from disclosure.models import Report
+from disclosure.outage import is_locked
 from disclosure.publishing import diff, document, workflow
 from disclosure.tables import assessment, entry_form, formats
 
@@ -55,7 +57,7 @@ class TablesMixin:
             if not editable:
                 raise PermissionDenied
             entry = entry_form.read(report.format, request.POST, report.tables)
-            version = _int(request.POST.get("edit_version"), report.version)
+            version = _int(request.POST.get("edit_version"), None)  # missing: refused like an older one
             if request.POST.get("action") == "totals":
                 count = entry_form.with_totals(report.format, entry)
                 self.message_user(
@@ -74,7 +76,14 @@ class TablesMixin:
                     messages.ERROR,
                 )
             else:
-                saved = self._save(request, report, entry, version)
+                try:
+                    saved = self._save(request, report, entry, version)
+                except OperationalError as error:  # SQLite still locked after the busy timeout: nothing saved
+                    if not is_locked(error):
+                        raise
+                    report = get_object_or_404(self.get_queryset(request), pk=report_id)
+                    saved = False
+                    self.message_user(request, BUSY, messages.ERROR)
                 if saved:
                     return redirect(request.path)
         else:
@@ -86,7 +95,7 @@ class TablesMixin:
             "report": report,
             "tables": entry_form.form_tables(report.format, entry, found),
             "editable": editable,
-            "edit_version": version,
+            "edit_version": "" if version is None else version,
             "summary": _summary(found),
             # Sums first, then cells that hold something unreadable; blank cells are counted, not listed.
             "errors": [

@@ -28,6 +28,9 @@ class EnglishText:
     place: str  # where the text sits, e.g. "章节 一、（一）"
     label: str
     status: str
+    typed: str | None = None  # what was typed, when a save was refused and the page is shown again
+    error: str = ""  # why the save refused this text
+    confirmed: bool = False  # "译文仍然准确" ticked in the refused save
 
     @property
     def key(self):
@@ -44,6 +47,15 @@ class EnglishText:
     @property
     def english(self):
         return getattr(self.obj, f"{self.field}_en") or ""
+
+    @property
+    def value(self):
+        """What the input shows: what was typed in a refused save, else the stored English."""
+        return self.english if self.typed is None else self.typed
+
+    @property
+    def max_length(self):
+        return type(self.obj)._meta.get_field(f"{self.field}_en").max_length
 
     @property
     def multiline(self):
@@ -67,13 +79,35 @@ def _rows(report):
         yield item, f"工作计划 {index}"
 
 
-def texts(report):
-    """Every translatable text of the report, in page order, with its English status."""
-    return [
+def texts(report, data=None, errors=None):
+    """Every translatable text of the report, in page order, with its English status.
+
+    With `data` (the input of a refused save) and `errors` (TooLong.errors), each text carries what was typed and
+    why it was refused, so that the page shows the input again.
+    """
+    found = [
         EnglishText(obj, field, place, label, obj.english_status(field))
         for obj, place in _rows(report)
         for field, label in FIELDS[type(obj)]
     ]
+    for text in found if data is not None else ():
+        text.typed = data.get(text.key)
+        text.error = (errors or {}).get(text.key, "")
+        text.confirmed = bool(data.get(f"confirm-{text.key}"))
+    return found
+
+
+class TooLong(ValueError):
+    """English longer than its field holds; `errors` maps EnglishText.key → the message. Nothing was saved."""
+
+    def __init__(self, errors):
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+def too_long(text, limit):
+    """Why `text` does not fit a field of `limit` characters, or "" (the same words for every language)."""
+    return f"不能超过{limit}个字符（现有{len(text)}个）。" if limit and len(text) > limit else ""
 
 
 def summary(report):
@@ -88,11 +122,16 @@ def save(report, data):
     """Store the English typed on the 英文译文 page. Returns how many texts changed.
 
     `data` maps EnglishText.key → English text, and "confirm-" + EnglishText.key → anything for a stale translation
-    that staff have checked and found still right after a change of the Chinese (a typo fixed, say).
+    that staff have checked and found still right after a change of the Chinese (a typo fixed, say). English
+    longer than its field holds (title and heading 200 characters, say) raises TooLong before anything is saved.
     """
     changed, rows = 0, set()
+    found = texts(report)
+    errors = {t.key: too_long(data.get(t.key, t.english).strip(), t.max_length) for t in found}
+    if any(errors.values()):
+        raise TooLong({key: message for key, message in errors.items() if message})
     with transaction.atomic():
-        for text in texts(report):
+        for text in found:
             english = data.get(text.key, text.english).strip()
             if english != text.english:
                 setattr(text.obj, f"{text.field}_en", english)

@@ -123,9 +123,9 @@ def validate(doc):
     if isinstance(year, bool) or not isinstance(year, int) or not 2008 <= year <= 2100:
         bad("year", f"应为 2008 至 2100 之间的整数年度，而不是“{year}”。")
     _body(doc.get("body"), bad)
-    _text(doc.get("title"), "title", bad, required=True, limit=200)
+    _text(doc.get("title"), "title", bad, required=True, limit=_limit(Report, "title"))
     _date(doc.get("published_on"), "published_on", bad)
-    _text(doc.get("source"), "source", bad, limit=100)
+    _text(doc.get("source"), "source", bad, limit=_limit(Report, "source"))
     _text(doc.get("preamble"), "preamble", bad)
     _sections(doc.get("sections", []), "sections", 1, bad)
     _items(doc.get("rectifications", []), "rectifications", _rectification, bad)
@@ -133,6 +133,11 @@ def validate(doc):
     if fmt in formats.TABLES:
         _tables(doc.get("tables"), fmt, bad)
     return problems
+
+
+def _limit(model, field):
+    """The length limit of a translated field: the model's, so that what is stored is what a document may hold."""
+    return model._meta.get_field(f"{field}_{SOURCE.replace('-', '_')}").max_length
 
 
 def _text(value, path, bad, required=False, limit=None):
@@ -171,7 +176,7 @@ def _body(value, bad):
     if not isinstance(slug, str) or not re.fullmatch(r"[-a-zA-Z0-9_]{1,60}", slug):
         bad("body.slug", "应为由英文字母、数字、连字符组成的网址标识（如 sports-bureau）。")
     elif not Body.objects.filter(slug=slug).exists():
-        _text(value.get("name"), "body.name", bad, required=True, limit=100)  # a new body needs a name
+        _text(value.get("name"), "body.name", bad, required=True, limit=_limit(Body, "name"))  # a new body needs a name
     if value.get("kind", "department") not in Body.Kind.values:
         bad("body.kind", "应为 department（政府部门）或 government（人民政府）。")
 
@@ -190,7 +195,7 @@ def _sections(value, path, level, bad):
             continue
         for key in sorted(set(section) - {"heading", "body", "children"}):
             bad(f"{where}.{key}", "未知字段。")
-        _text(section.get("heading"), f"{where}.heading", bad, required=True, limit=200)
+        _text(section.get("heading"), f"{where}.heading", bad, required=True, limit=_limit(Section, "heading"))
         _text(section.get("body"), f"{where}.body", bad)
         _sections(section.get("children", []), f"{where}.children", level + 1, bad)
 
@@ -211,7 +216,7 @@ def _rectification(item, where, bad):
         bad(f"{where}.{key}", "未知字段。")
     _text(item.get("problem"), f"{where}.problem", bad, required=True)
     _text(item.get("measure"), f"{where}.measure", bad)
-    _text(item.get("responsible"), f"{where}.responsible", bad, limit=100)
+    _text(item.get("responsible"), f"{where}.responsible", bad, limit=_limit(RectificationItem, "responsible"))
     _date(item.get("due"), f"{where}.due", bad)
     if item.get("status", "planned") not in STATUSES:
         bad(f"{where}.status", "应为 planned（计划整改）、in_progress（正在整改）或 done（已完成整改）。")
@@ -221,7 +226,7 @@ def _plan(item, where, bad):
     for key in sorted(set(item) - {"text", "responsible", "due"}):
         bad(f"{where}.{key}", "未知字段。")
     _text(item.get("text"), f"{where}.text", bad, required=True)
-    _text(item.get("responsible"), f"{where}.responsible", bad, limit=100)
+    _text(item.get("responsible"), f"{where}.responsible", bad, limit=_limit(PlanItem, "responsible"))
     _date(item.get("due"), f"{where}.due", bad)
 
 

@@ -112,6 +112,7 @@ def parse(text, year=None):
         body.append((n, line))
 
     preamble, sections = _outline(body, errors, warnings)
+    _check_lengths(title, title_line, source, start, sections, errors)
     if not sections and not errors:
         errors.append((start, "未找到任何带编号的章节（如“一、”）。"))
     if errors:
@@ -133,6 +134,30 @@ def parse(text, year=None):
                     )
                 )
     return ParsedReport(title, published_on, source, preamble, sections, rectifications, plans, warnings)
+
+
+def _limit(model, field):
+    return model._meta.get_field(f"{field}_zh_hans").max_length
+
+
+def _check_lengths(title, title_line, source, source_line, sections, errors):
+    """The model's limits, checked before anything is written (on SQLite a longer text would be stored, and
+    then refused by load_report when a backup is restored; PostgreSQL refuses it with an error)."""
+    if len(title) > _limit(Report, "title"):
+        errors.append(
+            (title_line, f"标题过长：共{len(title)}个字，最多{_limit(Report, 'title')}个字。请核对标题行是否有误。")
+        )
+    if len(source) > _limit(Report, "source"):
+        errors.append((source_line, f"来源过长：共{len(source)}个字，最多{_limit(Report, 'source')}个字。"))
+    for section in sections:
+        if len(section.heading) > _limit(Section, "heading"):
+            errors.append(
+                (
+                    section.line,
+                    f"章节标题“{section.heading[:12]}……”过长：共{len(section.heading)}个字，"
+                    f"最多{_limit(Section, 'heading')}个字。请把标题后的正文另起一行。",
+                )
+            )
 
 
 def _header(numbered, errors):
