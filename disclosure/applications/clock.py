@@ -16,10 +16,12 @@ The events are read by attribute (model rows or events.Event), in date order, an
 events.check(). A day in a year without a holiday arrangement raises calendar.ArrangementMissing.
 """
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 
 from disclosure.applications import events as E
+from disclosure.applications.calendar import ArrangementMissing
 
 OPEN, AWAITING_CORRECTION, REPLIED = "open", "awaiting_correction", "replied"
 STATES = {OPEN: "办理中", AWAITING_CORRECTION: "等待补正", REPLIED: "已答复"}
@@ -37,6 +39,7 @@ class Clock:
     days_taken: int | None  # counted working days from the start to the reply; None until replied
     extended: bool  # an extension that counts (on or before the due date)
     warnings: tuple = ()
+    missing: str = ""  # with missing_ok: why there is no due date ("2027年节假日安排尚未录入")
 
     @property
     def state_label(self):
@@ -66,15 +69,30 @@ def start(received_on, events):
     return received_on
 
 
-def pauses(events, calendar):
-    """The paused periods as (first excluded day − 1, last excluded day): every d with S < d ≤ A."""
+def pauses(events, calendar, open_ended=False):
+    """The paused periods as (S, A): every day d with S < d ≤ A is not counted.
+
+    With `open_ended`, a default end (an unanswered consultation's 15th, an unpaid fee's 20th working day)
+    that lies in a year without an arrangement is left open (date.max) instead of raising: every known day
+    after S is then paused, which is true.
+    """
     found = []
     paid = next((event.on for event in events if event.type == E.FEE_PAID), None)
     for event in events:
         if event.type == E.CONSULTED:
-            found.append((event.on, event.answered_on or calendar.add(event.on, E.CONSULTATION_DAYS)))
+            end, days = event.answered_on, E.CONSULTATION_DAYS
         elif event.type == E.FEE_NOTICE:
-            found.append((event.on, paid or calendar.add(event.on, E.FEE_PAYMENT_DAYS)))
+            end, days = paid, E.FEE_PAYMENT_DAYS
+        else:
+            continue
+        if end is None:
+            try:
+                end = calendar.add(event.on, days)
+            except ArrangementMissing:
+                if not open_ended:
+                    raise
+                end = datetime.date.max
+        found.append((event.on, end))
     return found
 
 
@@ -93,9 +111,30 @@ def due_date(start_on, count, calendar, paused):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def compute(received_on, events, calendar, today=None):
-    """The application's Clock; `today` decides whether an open application is already late."""
+def compute(received_on, events, calendar, today=None, missing_ok=False):
+    """The application's Clock; `today` decides whether an open application is already late.
+
+    Raises ArrangementMissing when a day needed lies in a year without an arrangement. With `missing_ok` (lists,
+    dumps) the Clock says so instead (`missing`, no due date): a case replied before that year is still on time
+    (its due date lies beyond its reply) and its days taken are known; an open case is late only once `today`
+    is past every day of the known years, which cannot be before the year is entered.
+    """
     events = list(events)
+    try:
+        return _compute(received_on, events, calendar, today)
+    except ArrangementMissing as missing:
+        if not missing_ok:
+            raise
+        begin, reply = start(received_on, events), replied_on(events)
+        taken = None
+        if begin and reply:
+            with contextlib.suppress(ArrangementMissing):  # replied in a year not entered either
+                taken = _taken(begin, reply, calendar, pauses(events, calendar, open_ended=True))
+        extended = any(e.type == E.EXTENDED for e in events)  # its due date lies beyond the extension
+        return Clock(state(events), begin, None, False, taken, extended, (), str(missing))
+
+
+def _compute(received_on, events, calendar, today):
     current = state(events)
     warnings = []
     correction = next((e for e in events if e.type == E.CORRECTION_REQUESTED), None)

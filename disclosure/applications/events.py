@@ -13,6 +13,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.text import format_lazy
+
 from disclosure.tables import formats, rules
 
 CORRECTION_REQUESTED = "correction_requested"
@@ -58,7 +60,6 @@ PARTIES = {"third_party": "第三方", "agency": "其他行政机关"}
 
 # The 21 result rows of table 3 (2021 format), in the form's order, as the outcome of a reply.
 OUTCOMES = {key: formats.REQUESTS_2021.row(key).label for key in rules.result_rows(formats.REQUESTS_2021)}
-# Row labels such as "1.属于国家秘密" need their group to be understood alone.
 OUTCOME_GROUPS = {key: formats.REQUESTS_2021.row(key).subgroup for key in OUTCOMES}
 
 CONSULTATION_DAYS = 15  # Art. 32: a third party's 15 working days
@@ -66,10 +67,11 @@ FEE_PAYMENT_DAYS = 20  # 国办函〔2020〕109号: 20 working days to pay
 MAX_AMOUNT = Decimal("1000000")
 
 
-def outcome_label(key):
-    """The outcome as a line of its own: 不予公开·1.属于国家秘密."""
-    label, group = str(OUTCOMES[key]), OUTCOME_GROUPS[key]
-    return f"{str(group).strip('（）一二三四五六七')}·{label}" if group else label
+# For a choice list, where a row label such as "1.属于国家秘密" needs its group: "（三）不予公开 1.属于国家秘密".
+OUTCOME_CHOICES = tuple(
+    (key, format_lazy("{} {}", OUTCOME_GROUPS[key], label) if OUTCOME_GROUPS[key] else label)
+    for key, label in OUTCOMES.items()
+)
 
 
 @dataclass

@@ -161,3 +161,25 @@ def test_the_deadline_as_it_moved():
     moves = clock.deadlines(D(2026, 3, 2), events, DAYS)
     # 3/30; +2 paused days → 4/1; +20 from 4/1: 2, 3, 7–10 (6), 13–17 (11), 20–24 (16), 27–30 (20) → 4/30.
     assert [due for _, due in moves] == [D(2026, 3, 30), D(2026, 4, 1), D(2026, 4, 30), D(2026, 4, 30)]
+
+
+def test_with_missing_ok_the_clock_says_what_is_missing_and_what_it_still_knows():
+    # R Thu 12/10/2026 (due in 2027), replied Wed 12/30: 11 (1), 14–18 (6), 21–25 (11), 28, 29, 30 (14).
+    replied = clock.compute(
+        D(2026, 12, 10), [Event("replied", D(2026, 12, 30), outcome="granted")], DAYS, missing_ok=True
+    )
+    assert (replied.state, replied.due_on, replied.late, replied.days_taken) == ("replied", None, False, 14)
+    assert replied.missing == "2027年节假日安排尚未录入"
+    # Consulted Mon 12/14 without an answer: its 15th working day is in 2027, so every day after it is paused.
+    consulted = [
+        Event("consulted", D(2026, 12, 14), party="third_party"),
+        Event("replied", D(2026, 12, 30), outcome="granted"),
+    ]
+    assert clock.compute(D(2026, 12, 10), consulted, DAYS, missing_ok=True).days_taken == 2  # 11, 14
+    still_open = clock.compute(D(2026, 12, 10), [], DAYS, today=D(2026, 12, 31), missing_ok=True)
+    assert (still_open.state, still_open.due_on, still_open.late, still_open.missing) == (
+        "open",
+        None,
+        False,
+        "2027年节假日安排尚未录入",
+    )
