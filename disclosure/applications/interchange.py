@@ -1,0 +1,360 @@
+"""`disclosure-applications/1` documents in and out of the register (load_applications, dump_applications).
+
+As for reports (disclosure/publishing/interchange.py): `parse` refuses an oversized, too deeply nested or
+non-JSON file with a message; `validate` returns every problem with its JSON path, in Chinese; `load` writes
+nothing when there is any. Loading an application whose `ref` already exists for the body replaces it and its
+steps. Personal fields absent from a document's `applicant` (a dump made without --with-personal-data) keep
+what is stored; present ones, even empty, replace it: so loading such a dump back never erases an applicant.
+
+`dump` adds, per application, what the clock computes (due_on, state, late, days_taken; and due_on_missing
+when a holiday arrangement is missing); `load` ignores those keys, so dump → load → dump gives the same
+document.
+"""
+
+import datetime
+import json
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from disclosure.applications import calendar, clock, events
+from disclosure.applications.events import Event
+from disclosure.models import Application, ApplicationEvent, Body
+from disclosure.tables import formats
+
+SCHEMA = "disclosure-applications/1"
+MAX_BYTES = 20 * 1024 * 1024  # about 30,000 applications
+MAX_DEPTH = 8  # document → applications → application → events → event needs 5
+MAX_NUMBER = 40
+KNOWN = {"schema", "body", "applications"}
+FIELDS = {"ref", "channel", "submitted_on", "received_on", "applicant", "request", "form", "delivery", "events"}
+COMPUTED = {"due_on", "state", "late", "days_taken", "due_on_missing"}
+PERSONAL = Application.PERSONAL_FIELDS
+APPLICANT_TYPES = [column.key for column in formats.APPLICANTS if column.key != "total"]
+DATE_FIELDS = ("until", "answered_on")
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]|-?[\d.][\d.eE+-]*')
+
+
+class Malformed(ValueError):
+    def __init__(self, problems):
+        super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
+        self.problems = problems
+
+
+class Unreadable(ValueError):
+    """A file that is not a document this portal loads; the message says why."""
+
+
+def parse(data):
+    """The document in `data` (bytes of a UTF-8 JSON file), or Unreadable, checked before json.loads."""
+    if len(data) > MAX_BYTES:
+        raise Unreadable(f"文件大小为{len(data) / 1024 / 1024:.1f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限。")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Unreadable("不是 UTF-8 编码的文件。") from None
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        first = token.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                where = _where(text, token.start())
+                raise Unreadable(f"{where}处嵌套超过{MAX_DEPTH}层，不是依申请公开登记文档的结构。")
+        elif first in "]}":
+            depth -= 1
+        elif first != '"' and len(token.group()) > MAX_NUMBER:
+            raise Unreadable(f"{_where(text, token.start())}的数字过长（{len(token.group())}个字符）。")
+    try:
+        return json.loads(text, parse_constant=_not_a_number)
+    except Unreadable:
+        raise
+    except json.JSONDecodeError as error:
+        raise Unreadable(f"不是有效的 JSON（第{error.lineno}行第{error.colno}列：{error.msg}）。") from None
+    except (ValueError, RecursionError):  # pragma: no cover (not reached after the scan)
+        raise Unreadable("不是有效的 JSON。") from None
+
+
+def _not_a_number(name):
+    raise Unreadable(f"含有 {name}：JSON 中没有这样的数字。")
+
+
+def _where(text, position):
+    line, start = text.count("\n", 0, position) + 1, text.rfind("\n", 0, position) + 1
+    return f"第{line}行第{position - start + 1}列"
+
+
+# ---- validation -----------------------------------------------------------------------------------------
+
+
+def validate(doc):
+    """Every problem of `doc` as (JSON path, message); an empty list means it can be loaded."""
+    problems = []
+
+    def bad(path, message):
+        problems.append((path, message))
+
+    if not isinstance(doc, dict):
+        return [("$", "文档应为 JSON 对象（{…}）。")]
+    for key in sorted(set(doc) - KNOWN):
+        bad(key, "未知字段。")
+    if doc.get("schema") != SCHEMA:
+        bad("schema", f"应为“{SCHEMA}”，而不是“{doc.get('schema')}”。")
+    slug = doc.get("body")
+    if not isinstance(slug, str) or not slug:
+        bad("body", "应为发布机构的网址标识（如 sports-bureau）。")
+    elif not Body.objects.filter(slug=slug).exists():
+        bad("body", f"没有网址标识为“{slug}”的机构。")
+    applications = doc.get("applications")
+    if not isinstance(applications, list):
+        bad("applications", "应为数组（[…]）。")
+        return problems
+    refs = {}
+    for index, item in enumerate(applications):
+        where = f"applications[{index}]"
+        if not isinstance(item, dict):
+            bad(where, "应为对象。")
+            continue
+        _application(item, where, bad)
+        ref = item.get("ref")
+        if isinstance(ref, str) and ref in refs:
+            bad(f"{where}.ref", f"登记编号“{ref}”与 applications[{refs[ref]}] 重复。")
+        elif isinstance(ref, str):
+            refs[ref] = index
+    return problems
+
+
+def _application(item, where, bad):
+    for key in sorted(set(item) - FIELDS - COMPUTED):
+        bad(f"{where}.{key}", "未知字段。")
+    _string(item.get("ref"), f"{where}.ref", bad, 40, required=True)
+    _choice(item.get("channel"), f"{where}.channel", Application.Channel, bad, required=True)
+    submitted = _date(item.get("submitted_on"), f"{where}.submitted_on", bad)
+    received = _date(item.get("received_on"), f"{where}.received_on", bad, required=True)
+    _string(item.get("request"), f"{where}.request", bad, 5000, required=True)
+    _choice(item.get("form", ""), f"{where}.form", Application.Form, bad)
+    _choice(item.get("delivery", ""), f"{where}.delivery", Application.Delivery, bad)
+    applicant = item.get("applicant")
+    if not isinstance(applicant, dict):
+        bad(f"{where}.applicant", "应为对象，至少包含 type。")
+    else:
+        for key in sorted(set(applicant) - {"type", *PERSONAL}):
+            bad(f"{where}.applicant.{key}", "未知字段。")
+        if applicant.get("type") not in APPLICANT_TYPES:
+            bad(f"{where}.applicant.type", f"应为 {'、'.join(APPLICANT_TYPES)} 之一。")
+        for key in PERSONAL:
+            if key in applicant:
+                _string(applicant[key], f"{where}.applicant.{key}", bad, Application._meta.get_field(key).max_length)
+    steps = item.get("events", [])
+    if not isinstance(steps, list):
+        bad(f"{where}.events", "应为数组（[…]）。")
+        return
+    parsed, usable = [], True
+    for number, step in enumerate(steps):
+        event = _event(step, f"{where}.events[{number}]", bad)
+        usable = usable and event is not None
+        parsed.append(event)
+    if usable and received:
+        for problem in events.check(received, parsed, submitted):
+            path = where if problem.index is None else f"{where}.events[{problem.index}]"
+            if problem.field:
+                path += f".{problem.field}"
+            bad(path, problem.message)
+
+
+def _event(step, where, bad):
+    """The step as an Event, or None when it is too broken to check its order."""
+    if not isinstance(step, dict):
+        bad(where, "应为对象。")
+        return None
+    kind = step.get("type")
+    if kind not in events.TYPES:
+        bad(f"{where}.type", f"应为 {'、'.join(events.TYPES)} 之一。")
+        return None
+    allowed = {"type", "on", "note", *events.FIELDS[kind]}
+    for key in sorted(set(step) - allowed):
+        bad(f"{where}.{key}", f"{events.TYPES[kind]}（{kind}）没有这一项。")
+    on = _date(step.get("on"), f"{where}.on", bad, required=True)
+    event = Event(kind, on, note=_string(step.get("note", ""), f"{where}.note", bad, 2000) or "")
+    ok = on is not None
+    for field in DATE_FIELDS:
+        if field in step and field in allowed:
+            value = _date(step[field], f"{where}.{field}", bad)
+            ok = ok and (value is not None or step[field] is None)
+            setattr(event, field, value)
+    for field, limit in (("party", 20), ("outcome", 40), ("approved_by", 50)):
+        if field in step and field in allowed:
+            value = _string(step[field], f"{where}.{field}", bad, limit)
+            ok = ok and value is not None
+            setattr(event, field, value or "")
+    if "amount" in step and "amount" in allowed:
+        event.amount = _amount(step["amount"], f"{where}.amount", bad)
+        ok = ok and event.amount is not None
+    return event if ok else None
+
+
+def _string(value, path, bad, limit, required=False):
+    if not isinstance(value, str):
+        bad(path, "应为文字。" if value is not None or required else "应为文字（可为空）。")
+        return None
+    if required and not value.strip():
+        bad(path, "不能为空。")
+    if len(value) > limit:
+        bad(path, f"不能超过{limit}个字（现有{len(value)}个）。")
+    return value
+
+
+def _choice(value, path, choices, bad, required=False):
+    if value == "" and not required:
+        return
+    if value not in choices.values:
+        listed = "、".join(f"{key}（{label}）" for key, label in choices.choices)
+        shown = "null" if value is None else f"“{value}”"
+        bad(path, f"应为 {listed} 之一，而不是{shown}。")
+
+
+def _date(value, path, bad, required=False):
+    if value is None and not required:
+        return None
+    try:
+        day = datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        bad(path, f"应为“年-月-日”格式的日期（如 2026-09-28），而不是“{value}”。")
+        return None
+    if not 2008 <= day.year <= 2100:
+        bad(path, f"日期（{value}）不在2008年至2100年之间。")
+        return None
+    return day
+
+
+def _amount(value, path, bad):
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        bad(path, '应为以元为单位的金额文字，如 "100.00"。')
+        return None
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite() or amount.as_tuple().exponent < -2:
+        bad(path, f"“{value}”不是以元为单位、最多两位小数的金额。")
+        return None
+    return amount
+
+
+# ---- loading --------------------------------------------------------------------------------------------
+
+
+def load(doc):
+    """Write the document's applications into the register; returns (created, replaced) counts.
+
+    Raises Malformed, with nothing written, when anything is wrong."""
+    problems = validate(doc)
+    if problems:
+        raise Malformed(problems)
+    created = replaced = 0
+    with transaction.atomic():
+        body = Body.objects.get(slug=doc["body"])
+        for item in doc["applications"]:
+            application = Application.objects.select_for_update().filter(body=body, ref=item["ref"]).first()
+            if application is None:
+                application, created = Application(body=body, ref=item["ref"]), created + 1
+            else:
+                replaced += 1
+            _fill(application, item)
+            application.save()
+            application.events.all().delete()
+            ApplicationEvent.objects.bulk_create(
+                _row(application, position, step) for position, step in enumerate(item.get("events", []))
+            )
+    return created, replaced
+
+
+def _fill(application, item):
+    application.channel = item["channel"]
+    application.submitted_on = _as_date(item.get("submitted_on"))
+    application.received_on = _as_date(item["received_on"])
+    application.request = item["request"]
+    application.form = item.get("form", "")
+    application.delivery = item.get("delivery", "")
+    applicant = item["applicant"]
+    application.applicant_type = applicant["type"]
+    for key in PERSONAL:
+        if key in applicant:  # absent: keep what is stored (see the module's docstring)
+            setattr(application, key, applicant[key] or "")
+
+
+def _row(application, position, step):
+    return ApplicationEvent(
+        application=application,
+        position=position,
+        type=step["type"],
+        on=_as_date(step["on"]),
+        until=_as_date(step.get("until")),
+        answered_on=_as_date(step.get("answered_on")),
+        party=step.get("party") or "",
+        amount=Decimal(str(step["amount"])) if step.get("amount") is not None else None,
+        outcome=step.get("outcome") or "",
+        approved_by=step.get("approved_by") or "",
+        note=step.get("note") or "",
+    )
+
+
+def _as_date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+# ---- dumping --------------------------------------------------------------------------------------------
+
+
+def dump(body, year=None, personal=False, today=None, days=None):
+    """The body's register (or the applications received in `year`) as a document, with the clock's facts."""
+    days = days or calendar.from_database()
+    today = today or timezone.localdate()
+    applications = Application.objects.filter(body=body).prefetch_related("events").order_by("received_on", "ref")
+    if year is not None:
+        applications = applications.filter(received_on__year=year)
+    return {
+        "schema": SCHEMA,
+        "body": body.slug,
+        "applications": [_dumped(a, personal, today, days) for a in applications],
+    }
+
+
+def _dumped(application, personal, today, days):
+    steps = list(application.events.all())
+    applicant = {"type": application.applicant_type}
+    if personal:
+        applicant |= {key: getattr(application, key) for key in PERSONAL}
+    item = {
+        "ref": application.ref,
+        "channel": application.channel,
+        "submitted_on": _iso(application.submitted_on),
+        "received_on": _iso(application.received_on),
+        "applicant": applicant,
+        "request": application.request,
+        "form": application.form,
+        "delivery": application.delivery,
+        "events": [_step(step) for step in steps],
+    }
+    facts = clock.compute(application.received_on, steps, days, today=today, missing_ok=True)
+    item |= {"due_on": _iso(facts.due_on), "state": facts.state, "late": facts.late, "days_taken": facts.days_taken}
+    if facts.missing:
+        item["due_on_missing"] = facts.missing
+    return item
+
+
+def _step(step):
+    written = {"type": step.type, "on": _iso(step.on)}
+    for field in events.FIELDS[step.type]:
+        value = getattr(step, field)
+        if value not in (None, ""):
+            written[field] = _iso(value) if field in DATE_FIELDS else f"{value:.2f}" if field == "amount" else value
+    if step.note:
+        written["note"] = step.note
+    return written
+
+
+def _iso(day):
+    return day.isoformat() if day else None
