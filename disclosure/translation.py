@@ -2,7 +2,18 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from disclosure.models import Body, Link, Page, PlanItem, RectificationItem, Report, Revision, Section, SiteSettings
+from disclosure.models import (
+    Body,
+    Link,
+    Page,
+    PlanItem,
+    RectificationItem,
+    Report,
+    Revision,
+    Section,
+    SiteSettings,
+    Withdrawal,
+)
 
 
 @register(Body)
@@ -12,7 +23,7 @@ class BodyTranslation(TranslationOptions):
 
 @register(Report)
 class ReportTranslation(TranslationOptions):
-    fields = ("title", "source", "preamble", "withdrawal_reason")
+    fields = ("title", "source", "preamble")
 
 
 @register(Section)
@@ -33,6 +44,11 @@ class PlanTranslation(TranslationOptions):
 @register(Revision)
 class RevisionTranslation(TranslationOptions):
     fields = ("title", "change_note")
+
+
+@register(Withdrawal)
+class WithdrawalTranslation(TranslationOptions):
+    fields = ("reason",)
 
 
 @register(SiteSettings)

@@ -81,6 +81,12 @@ def through_review(report, editor=None, reviewer=None):
     return report
 
 
+def withdraw(report, reason="数据有误，正在核实。"):
+    """Withdraw `report`'s public revision, as a generated publisher of its body; returns the Withdrawal."""
+    publisher = make_staff(f"publisher-{next(_serial)}", workflow.PUBLISHER, report.body)
+    return workflow.transition(report, publisher, "withdraw", reason)
+
+
 def approved(report):
     """`report` put into the approved state by the review of generated staff."""
     return through_review(report)

@@ -50,7 +50,7 @@ def deadline_view(request):
         {
             "row": row,
             "kind": KIND_LABELS.get(row.body.kind, row.body.kind),
-            "status": row.report.get_status_display() if row.report else "未创建",
+            "status": workflow.describe(row.report) if row.report else "未创建",
             "situation": _situation(row.standing),
         }
         for row in deadlines.overview(year, today, bodies)

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 
 from disclosure.admin.busy import BUSY, BusyDatabaseMixin
 from disclosure.admin.inlines import PlanInline, RectificationInline, SectionInline
-from disclosure.admin.reviewing import ReviewingMixin, stale_message
+from disclosure.admin.reviewing import EditorialStateFilter, PublicStateFilter, ReviewingMixin, stale_message
 from disclosure.admin.tables import TablesMixin
 from disclosure.languages import english
 from disclosure.models import Report, Section
@@ -65,12 +65,22 @@ def _int(value):
 
 @admin.register(Report)
 class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
-    list_display = ["title", "body", "year", "format", "status", "published_on", "english_status", "public_link"]
-    list_filter = ["year", "body", "status", "format", MissingEnglishFilter]
+    list_display = [
+        "title",
+        "body",
+        "year",
+        "format",
+        "public_state_display",
+        "editorial_display",
+        "published_on",
+        "english_status",
+        "public_link",
+    ]
+    list_filter = ["year", "body", PublicStateFilter, EditorialStateFilter, "format", MissingEnglishFilter]
     search_fields = ["title_zh_hans", "title_en", "body__name_zh_hans"]
     list_select_related = ["body"]
     readonly_fields = [
-        "status",
+        "state_summary",
         "public_link",
         "english_link",
         "created_at",
@@ -99,7 +109,7 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
             "繁体中文（保存时由简体自动生成，不能直接修改；转换有误请在“繁体转换词表”中指定）",
             {"fields": ["title_zh_hant", "source_zh_hant", "preamble_zh_hant"], "classes": ["collapse"]},
         ),
-        ("状态", {"fields": ["status", "public_link", "english_link", "created_at", "updated_at"]}),
+        ("状态", {"fields": ["state_summary", "public_link", "english_link", "created_at", "updated_at"]}),
     ]
     inlines = [SectionInline, RectificationInline, PlanInline]
     actions = ["publish"]

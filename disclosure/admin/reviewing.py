@@ -4,7 +4,7 @@ refusal of lost updates. Every decision is workflow.py's; this module only offer
 import datetime
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +12,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from disclosure.models import Report, ReportEvent, Revision
+from disclosure.models.events import STATE_LABELS
+from disclosure.models.revisions import public_state, with_public_state
 from disclosure.publishing import diff, document, workflow
 from disclosure.tables import assessment
 
@@ -66,7 +68,10 @@ HELP = {
         "发布后公众立即可见。已发布过的年报再次发布属于更正，须填写更正说明，它将显示在公众页面的“修订记录”中。"
     ),
     "schedule": "到达发布时间后自动发布（也可在此之前退回）。更正须填写更正说明。",
-    "withdraw": "撤回后年报不再出现在栏目中，原网址显示撤回时间和这里填写的撤回理由（公开）。",
+    "withdraw": (
+        "撤回后公众看不到这份年报，原网址显示撤回时间和这里填写的撤回理由（公开）。撤回不影响正在修改的工作稿；"
+        "已定时发布、尚未公开的版本一并取消。重新公开须经审核后再次发布，并填写更正说明。"
+    ),
 }
 
 
@@ -76,11 +81,71 @@ def _warnings(report, found):
     return [(finding, done.get(finding.key)) for finding in found if not finding.blocking]
 
 
+class PublicStateFilter(admin.SimpleListFilter):
+    """公开状态: what the public sees now (revisions.with_public_state, the same rule as the public pages)."""
+
+    title = "公开状态"
+    parameter_name = "public"
+    CHOICES = {
+        "none": ("未发布", {"live_number__isnull": True, "due_number__isnull": True, "pending_number__isnull": True}),
+        "live": ("已发布", {"live_number__isnull": False}),
+        "pending": ("有定时发布的版本", {"pending_number__isnull": False}),
+        "withdrawn": ("已撤回", {"live_number__isnull": True, "due_number__isnull": False}),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.CHOICES.items()]
+
+    def queryset(self, request, queryset):
+        chosen = self.CHOICES.get(self.value())
+        return queryset.filter(**chosen[1]) if chosen else queryset
+
+
+class EditorialStateFilter(admin.SimpleListFilter):
+    """工作稿: where the working copy stands in review (workflow.editorial_state)."""
+
+    title = "工作稿状态"
+    parameter_name = "editorial"
+    S = Report.Status
+    CHOICES = {
+        S.DRAFT: ("草稿", {"status": S.DRAFT}),
+        S.SUBMITTED: ("待审核", {"status": S.SUBMITTED}),
+        S.APPROVED: ("已审核", {"status": S.APPROVED}),
+        workflow.SCHEDULED: ("定时发布", {"status": S.PUBLISHED, "pending_number__isnull": False}),
+        S.PUBLISHED: ("无未发布的修改", {"status": S.PUBLISHED, "pending_number__isnull": True}),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.CHOICES.items()]
+
+    def queryset(self, request, queryset):
+        chosen = self.CHOICES.get(self.value())
+        return queryset.filter(**chosen[1]) if chosen else queryset
+
+
 class ReviewingMixin:
     form = ReportForm
 
     def get_queryset(self, request):
-        return workflow.scoped(super().get_queryset(request), request.user)
+        # Every report the admin lists or opens carries its public state, derived as the public pages derive it.
+        return with_public_state(workflow.scoped(super().get_queryset(request), request.user))
+
+    @admin.display(description="公开状态")
+    def public_state_display(self, report):
+        return public_state(report).label if report.pk else "未发布"
+
+    @admin.display(description="工作稿状态")
+    def editorial_display(self, report):
+        if not report.pk:
+            return STATE_LABELS[Report.Status.DRAFT]
+        state = workflow.editorial_state(report, public_state(report))
+        if state == Report.Status.PUBLISHED:
+            return "无未发布的修改"
+        return STATE_LABELS[state]
+
+    @admin.display(description="状态")
+    def state_summary(self, report):
+        return workflow.describe(report) if report.pk else "未保存"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "body":
@@ -102,7 +167,11 @@ class ReviewingMixin:
         report = self.get_object(request, object_id)
         extra = {}
         if report is not None:
+            public = public_state(report)
+            withdrawal = report.withdrawals.select_related("revision").first() if public.is_withdrawn else None
             extra = {
+                "state_line": workflow.describe(report, public),
+                "withdrawal": withdrawal,
                 "workflow_actions": workflow.allowed_actions(request.user, report),
                 "preview_url": reverse("disclosure:preview", args=[report.pk]),
                 "events": report.events.select_related("user")[:5],
@@ -120,14 +189,9 @@ class ReviewingMixin:
         # Built from the database: the instance's prefetched sections and items predate the inline saves.
         changes = diff.compare(request._report_before, document.build(Report.objects.get(pk=report.pk)))
         if changes or not change:
-            old = report.status
-            workflow.edited(report, request.user, diff.summary(changes))
-            if old != Report.Status.DRAFT and report.status == Report.Status.DRAFT:
-                self.message_user(
-                    request,
-                    f"内容已修改，年报由“{Report.Status(old).label}”退回草稿，需重新提交审核。",
-                    messages.WARNING,
-                )
+            warning = workflow.sent_back(workflow.edited(report, request.user, diff.summary(changes)))
+            if warning:
+                self.message_user(request, warning, messages.WARNING)
 
     def transition_view(self, request, report_id, name):
         report = get_object_or_404(self.get_queryset(request), pk=report_id)

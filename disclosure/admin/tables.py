@@ -123,10 +123,9 @@ class TablesMixin:
             if not changes:
                 self.message_user(request, "统计表没有改动。", messages.INFO)
                 return True
-            old = current.status
             current.save()
             # One save of the form can change every cell of a table.
-            workflow.edited(current, request.user, diff.summary(changes, limit=300))
+            old = workflow.edited(current, request.user, diff.summary(changes, limit=300))
         errors = [f for f in assessment.findings(current) if f.blocking]
         if errors:
             self.message_user(
@@ -136,10 +135,8 @@ class TablesMixin:
             )
         else:
             self.message_user(request, "统计表已保存，各项检查均已通过。", messages.SUCCESS)
-        if old != Report.Status.DRAFT and current.status == Report.Status.DRAFT:
-            self.message_user(
-                request, f"内容已修改，年报由“{Report.Status(old).label}”退回草稿，需重新提交审核。", messages.WARNING
-            )
+        if workflow.sent_back(old):
+            self.message_user(request, workflow.sent_back(old), messages.WARNING)
         return True
 
 

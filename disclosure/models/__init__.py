@@ -5,7 +5,7 @@ from disclosure.models.events import ReportEvent
 from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
 from disclosure.models.reports import Body, PlanItem, RectificationItem, Report, Section
-from disclosure.models.revisions import Revision
+from disclosure.models.revisions import Revision, Withdrawal
 from disclosure.models.site import Link, Page, SiteSettings
 
 __all__ = [
@@ -26,4 +26,5 @@ __all__ = [
     "Revision",
     "Section",
     "SiteSettings",
+    "Withdrawal",
 ]

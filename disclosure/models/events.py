@@ -14,6 +14,17 @@ ACTION_LABELS = {
     "acknowledge": "确认提示",
 }
 
+# The working copy's review states (Report.Status, and 定时发布 derived by workflow.editorial_state); 已撤回 for
+# the history written before withdrawal became a record of its own.
+STATE_LABELS = {
+    "draft": "草稿",
+    "submitted": "待审核",
+    "approved": "已审核",
+    "scheduled": "定时发布",
+    "published": "已发布",
+    "withdrawn": "已撤回",
+}
+
 
 class ReportEvent(models.Model):
     """One line of a report's history: a save or a transition, who, when, from and to, and why."""
@@ -34,6 +45,15 @@ class ReportEvent(models.Model):
     to_status = models.CharField("新状态", max_length=20, blank=True)
     comment = models.TextField("意见或说明", blank=True)
     changes = models.JSONField("改动", default=list, blank=True)
+    # The revision a publish or schedule froze: publish_scheduled records once that a scheduled one went public.
+    revision = models.ForeignKey(
+        "disclosure.Revision",
+        verbose_name="版本",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
     created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
 
     class Meta:
@@ -64,6 +84,4 @@ class ReportEvent(models.Model):
 
     @staticmethod
     def _status_label(value):
-        from disclosure.models.reports import Report
-
-        return Report.Status(value).label if value in Report.Status.values else value
+        return STATE_LABELS.get(value, value)

@@ -58,12 +58,14 @@ class Report(Translated):
         STANDARD_2021 = "2021", "2021年统一格式"
 
     class Status(models.TextChoices):
+        """Where the working copy stands in review. What the public sees is not stored here: it is derived from
+        the revisions and the withdrawals (revisions.public_state). PUBLISHED means the working copy is what
+        its newest revision froze, live or still scheduled (workflow.editorial_state tells the two apart)."""
+
         DRAFT = "draft", "草稿"
         SUBMITTED = "submitted", "待审核"
         APPROVED = "approved", "已审核"
-        SCHEDULED = "scheduled", "定时发布"
         PUBLISHED = "published", "已发布"
-        WITHDRAWN = "withdrawn", "已撤回"
 
     body = models.ForeignKey(Body, verbose_name="发布机构", on_delete=models.PROTECT, related_name="reports")
     year = models.PositiveIntegerField(
@@ -80,7 +82,7 @@ class Report(Translated):
     # (formats.py declares the layout). One JSON value rather than 200 rows: the tables are read and
     # written whole, by the 统计表 page, load_report and publishing, never cell by cell in SQL.
     tables = models.JSONField("统计表", default=dict, blank=True, editable=False)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
+    status = models.CharField("工作稿状态", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     # Who submitted the text now under review: that person may not also approve it (审核 principle).
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -92,8 +94,6 @@ class Report(Translated):
     )
     # Bumped on every save: an edit based on an older version is refused instead of overwriting (lost update).
     version = models.PositiveIntegerField("版本", default=1, editable=False)
-    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
-    withdrawal_reason = models.TextField("撤回理由", blank=True, editable=False, help_text="公开显示在原网址上。")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 

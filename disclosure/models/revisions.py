@@ -1,46 +1,62 @@
-"""Published revisions: what the public sees.
+"""Published revisions and withdrawals: what the public sees, derived, never stored as a state.
 
 Publishing freezes the whole report, every language, into one `disclosure-report/1` document.
-A revision is never edited afterwards; a correction is a new revision with a change note.
+A revision is never edited afterwards; a correction is a new revision with a change note. A withdrawal
+takes one revision off the public site; a later revision, once due, is public again.
+
+The public state of a report at any instant follows from these two tables alone (`public()`,
+`with_public_state`, `public_state`), so it is right at every moment without a cron job, and the working
+copy's review state (Report.status) can never make it lie.
 """
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.models.reports import Report
 
 
-class RevisionQuerySet(models.QuerySet):
-    def public(self, at=None):
-        """The one answer to "is it public?": for each report, its newest revision already due.
+def _newest_first(revisions):
+    return revisions.order_by("-published_at", "-number")
 
-        Pages, the sitemap, feeds, search and the API all start from here, so a draft cannot leak
-        through a view that forgot a filter.
+
+class RevisionQuerySet(models.QuerySet):
+    def due(self, at=None):
+        """For each report, its newest revision already due (public unless withdrawn since)."""
+        at = at or timezone.now()
+        newest = _newest_first(Revision.objects.filter(report=OuterRef("report"), published_at__lte=at)).values("pk")
+        return self.filter(published_at__lte=at, pk=Subquery(newest[:1]))
+
+    def public(self, at=None):
+        """The one answer to "is it public?": for each report, its newest revision already due, unless that
+        revision was withdrawn (by `at`).
+
+        Pages, the sitemap, feeds, search, the API, the admin and the commands all start from here, so a draft
+        cannot leak through a view that forgot a filter, and a withdrawn report stays withdrawn until a later
+        revision falls due.
         """
         at = at or timezone.now()
-        newest = (
-            Revision.objects.filter(report=OuterRef("report"), published_at__lte=at)
-            .order_by("-published_at", "-number")
-            .values("pk")[:1]
-        )
-        # A withdrawn report leaves the column, the sitemap and the API; its URL explains why (views.report).
-        return self.filter(published_at__lte=at, pk=Subquery(newest), report__withdrawn_at__isnull=True)
+        withdrawn = Withdrawal.objects.filter(revision=OuterRef("pk"), withdrawn_at__lte=at)
+        return self.due(at).filter(~Exists(withdrawn))
 
     def public_report(self, year, body_slug, at=None):
         """The revision the public sees of one body's report for one year, or None (draft, not yet due,
         withdrawn, or no such report): the page, the API, the downloads and dump_report all ask this."""
         return self.public(at).filter(year=year, body__slug=body_slug).select_related("body").first()
 
-    def withdrawn_report(self, year, body_slug):
-        """The Report behind a public address that was withdrawn after publication, or None: its page and
-        its API answer 410 with the reason instead of a plain 404."""
+    def withdrawn_report(self, year, body_slug, at=None):
+        """The Withdrawal behind a public address whose last due revision was withdrawn, or None: its page and
+        its API answer 410 with the reason (and the title as published, from the revision), not a plain 404."""
+        at = at or timezone.now()
+        revision = self.due(at).filter(year=year, body__slug=body_slug).exclude(pk__in=self.public(at).values("pk"))
         return (
-            Report.objects.filter(year=year, body__slug=body_slug, withdrawn_at__isnull=False, revisions__isnull=False)
-            .select_related("body")
-            .distinct()
+            Withdrawal.objects.filter(revision__in=revision.values("pk")[:1], withdrawn_at__lte=at)
+            .select_related("revision", "revision__body")
+            .order_by("-withdrawn_at")
             .first()
         )
 
@@ -86,3 +102,118 @@ class Revision(models.Model):
     def get_absolute_url(self):
         # The body's current slug: a renamed slug must not break the links to reports already published.
         return reverse("disclosure:report", args=[self.year, self.body.slug])
+
+
+class Withdrawal(models.Model):
+    """One revision taken off the public site (撤回): when, by whom, and the reason shown at its address."""
+
+    report = models.ForeignKey(
+        "disclosure.Report", verbose_name="年报", on_delete=models.PROTECT, related_name="withdrawals"
+    )
+    revision = models.ForeignKey(
+        Revision, verbose_name="撤回的版本", on_delete=models.PROTECT, related_name="withdrawals"
+    )
+    withdrawn_at = models.DateTimeField("撤回时间", default=timezone.now, db_index=True)
+    reason = models.TextField("撤回理由", help_text="公开显示在原网址上。")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="撤回人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "撤回记录"
+        ordering = ["-withdrawn_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.revision}（已撤回）"
+
+
+# --- the public state of a report, for the admin and the commands ----------------------------------------------
+
+
+def with_public_state(reports, at=None):
+    """`reports` (a Report queryset) annotated with their public state at `at` (now by default), in one query.
+
+    `live_number` comes from `Revision.objects.public()` itself, so what the admin and the commands say is
+    public is exactly what an anonymous request sees.
+    """
+    at = at or timezone.now()
+    live = Revision.objects.public(at).filter(report=OuterRef("pk"))
+    due = _newest_first(Revision.objects.filter(report=OuterRef("pk"), published_at__lte=at))
+    pending = _newest_first(Revision.objects.filter(report=OuterRef("pk"), published_at__gt=at))
+    withdrawal = Withdrawal.objects.filter(report=OuterRef("pk"), withdrawn_at__lte=at).order_by("-withdrawn_at")
+    return reports.annotate(
+        live_number=Subquery(live.values("number")[:1]),
+        due_number=Subquery(due.values("number")[:1]),
+        pending_number=Subquery(pending.values("number")[:1]),
+        pending_at=Subquery(pending.values("published_at")[:1]),
+        withdrawn_at=Subquery(withdrawal.values("withdrawn_at")[:1]),
+    )
+
+
+@dataclass(frozen=True)
+class PublicState:
+    """What the public sees of one report: nothing, live revision N (perhaps with N+1 scheduled for T), a
+    first publication scheduled for T, or withdrawn (when; revision N was the one taken down)."""
+
+    live_number: int | None = None
+    due_number: int | None = None
+    pending_number: int | None = None
+    pending_at: object = None
+    withdrawn_at: object = None
+
+    NONE, LIVE, SCHEDULED, WITHDRAWN = "none", "live", "scheduled", "withdrawn"
+    LABELS = {NONE: "未发布", LIVE: "已发布", SCHEDULED: "定时发布", WITHDRAWN: "已撤回"}
+
+    @property
+    def kind(self):
+        if self.live_number is not None:
+            return self.LIVE
+        if self.due_number is not None:
+            return self.WITHDRAWN
+        return self.SCHEDULED if self.pending_number is not None else self.NONE
+
+    @property
+    def is_live(self):
+        return self.live_number is not None
+
+    @property
+    def is_withdrawn(self):
+        return self.kind == self.WITHDRAWN
+
+    @property
+    def kind_label(self):
+        return self.LABELS[self.kind]
+
+    @property
+    def label(self):
+        """As staff read it: 已发布第2版 · 第3版定时发布：2027-01-20 09:00; 已撤回（2026-05-01 10:00）…"""
+        kind = self.kind
+        if kind == self.NONE:
+            return "未发布"
+        if kind == self.SCHEDULED:
+            return f"定时发布：{_minute(self.pending_at)}"
+        head = f"已发布第{self.live_number}版" if kind == self.LIVE else f"已撤回（{_minute(self.withdrawn_at)}）"
+        if self.pending_number is not None:
+            head += f" · 第{self.pending_number}版定时发布：{_minute(self.pending_at)}"
+        return head
+
+
+def _minute(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+STATE_FIELDS = ("live_number", "due_number", "pending_number", "pending_at", "withdrawn_at")
+
+
+def public_state(report, at=None):
+    """The PublicState of `report`: read from its annotations when it came from `with_public_state`, else
+    asked of the database through the same function."""
+    if at is None and hasattr(report, "live_number"):
+        return PublicState(**{field: getattr(report, field) for field in STATE_FIELDS})
+    row = with_public_state(Report.objects.filter(pk=report.pk), at).values(*STATE_FIELDS).first() or {}
+    return PublicState(**row)

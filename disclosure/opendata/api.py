@@ -22,7 +22,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
-from disclosure.models import Body, Report, Revision
+from disclosure.models import Body, Revision, Withdrawal
 from disclosure.opendata import schema
 from disclosure.public import parameters, sitemaps
 from disclosure.publishing.document import texts
@@ -183,7 +183,7 @@ def _page_url(request, page_number):
 def _list_last_modified(revisions):
     """The list changes when a revision becomes public or a report is withdrawn."""
     published = revisions.aggregate(latest=Max("published_at"))["latest"]
-    withdrawn = Report.objects.filter(revisions__isnull=False).aggregate(latest=Max("withdrawn_at"))["latest"]
+    withdrawn = Withdrawal.objects.aggregate(latest=Max("withdrawn_at"))["latest"]
     return max(filter(None, [published, withdrawn]), default=None)
 
 
@@ -244,7 +244,7 @@ def report(request, year, body):
                 f"{body}的{year}年度年报已撤回。",
                 f"The {year} report of {body} has been withdrawn.",
                 withdrawn_at=withdrawn.withdrawn_at.isoformat(),
-                reason=texts(withdrawn, "withdrawal_reason"),
+                reason=texts(withdrawn, "reason"),
             )
         return _error(
             404,

@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from disclosure.models import Body, Page, Report, Revision
-from disclosure.public import search as search_module
 from disclosure.public import parameters, sitemaps, trends
+from disclosure.public import search as search_module
 from disclosure.public.forms import ColumnFilterForm
 from disclosure.public.page_cache import public_page
 from disclosure.public.report_page import pick, report_view
@@ -103,13 +103,15 @@ def _tables_context(revision, year, body):
 
 
 def withdrawn(request, year, body):
-    """A withdrawn report's address says that it was withdrawn, when and why (410), instead of vanishing."""
-    report = Revision.objects.withdrawn_report(year, body)
-    if report is None:
+    """A withdrawn report's address says that it was withdrawn, when and why (410), instead of vanishing: from
+    the withdrawal record and the revision it took down, never the working copy (edited since, perhaps)."""
+    withdrawal = Revision.objects.withdrawn_report(year, body)
+    if withdrawal is None:
         raise Http404("没有这份已发布的年报")
     lang = get_language()
-    context = {"title": pick(texts(report, "title"), lang), "reason": pick(texts(report, "withdrawal_reason"), lang)}
-    return render(request, "disclosure/withdrawn.html", {**context, "report": report}, status=410)
+    title, reason = pick(texts(withdrawal.revision, "title"), lang), pick(texts(withdrawal, "reason"), lang)
+    context = {"title": title, "reason": reason, "withdrawal": withdrawal}
+    return render(request, "disclosure/withdrawn.html", context, status=410)
 
 
 @never_cache

@@ -60,11 +60,26 @@ def _texts(where, value):
     return {where: "" if value is None else str(value)}
 
 
+def _identity(doc):
+    """Year, issuing body and format: where the report is published and how its tables are read."""
+    from disclosure.models import Report
+
+    body = doc.get("body") or {}
+    name = (body.get("name") or {}).get(SOURCE) or ""
+    formats_named = dict(Report.Format.choices)
+    year, format = doc.get("year"), doc.get("format")
+    return {
+        "年度": "" if year is None else str(year),
+        "发布机构": f"{name}（{body['slug']}）" if body.get("slug") else name,
+        "格式": formats_named.get(format, format or ""),
+    }
+
+
 def flatten(doc):
     """{place: text} for everything a reader of the report can see, in document order."""
     if not doc:
         return {}
-    flat = {}
+    flat = _identity(doc)
     for key, name in FACTS:
         flat.update(_texts(name, doc.get(key)))
 

@@ -1,9 +1,13 @@
 """Report state changes, written once and called by the admin, the commands and the tests.
 
-草稿 → 待审核 (submit) → 已审核 (approve) → 已发布 (publish) or 定时发布 (schedule); 退回修改 (return) sends a
-report back to draft; 撤回 (withdraw) takes a published report off the column. Each transition checks the
-actor's role (groups 撰稿人, 审核人, 发布人), the actor's body, the report's state, and the 审核 principle
-(whoever submitted a text cannot approve it), and writes a ReportEvent. Nothing else changes `status`.
+Two states, each with one owner. The working copy's review state (Report.status, see `editorial_state`):
+草稿 → 待审核 (submit) → 已审核 (approve) → 已发布 (publish) or 定时发布 (schedule); 退回修改 (return) sends it
+back to draft, and so does any edit of what the public would see (`edited`). The public state (nothing, live
+revision N, N+1 scheduled for T, withdrawn) is derived from the revisions and the withdrawals
+(revisions.public_state); 撤回 (withdraw) acts on it alone, whenever something is public. Each transition
+checks the actor's role (groups 撰稿人, 审核人, 发布人), the actor's body, where the report stands, and the 审核
+principle (whoever submitted a text cannot approve it), and writes a ReportEvent. Nothing else changes
+`status`.
 
 `user=None` is the system itself (the demo loader, the scheduled-publication command): it is never what
 a request or a command line supplies, both of which always name a user.
@@ -15,11 +19,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure.languages.declared import CODES
-from disclosure.models import Body, Report, ReportEvent, Revision
+from disclosure.models import Body, Report, ReportEvent, Revision, Withdrawal
+from disclosure.models.events import STATE_LABELS
+from disclosure.models.revisions import public_state
 from disclosure.publishing import document
 from disclosure.tables import assessment
 
 S = Report.Status
+SCHEDULED = "scheduled"  # the working copy frozen into a revision whose time has not come (derived)
 EDITOR, REVIEWER, PUBLISHER = "撰稿人", "审核人", "发布人"
 
 
@@ -38,13 +45,35 @@ class Action:
 
 ACTIONS = {
     # A withdrawn report comes back only through review again (submit → approve → publish a correction).
-    "submit": Action("submit", "提交审核", (S.DRAFT, S.WITHDRAWN), (EDITOR,)),
-    "return": Action("return", "退回修改", (S.SUBMITTED, S.APPROVED, S.SCHEDULED), (REVIEWER, PUBLISHER), True),
+    "submit": Action("submit", "提交审核", (S.DRAFT,), (EDITOR,)),
+    "return": Action("return", "退回修改", (S.SUBMITTED, S.APPROVED, SCHEDULED), (REVIEWER, PUBLISHER), True),
     "approve": Action("approve", "审核通过", (S.SUBMITTED,), (REVIEWER,)),
     "publish": Action("publish", "发布", (S.APPROVED,), (PUBLISHER,)),
     "schedule": Action("schedule", "定时发布", (S.APPROVED,), (PUBLISHER,)),
-    "withdraw": Action("withdraw", "撤回", (S.PUBLISHED,), (PUBLISHER,), True),
+    # Acts on the public state, whatever the working copy is doing: allowed whenever a revision is public.
+    "withdraw": Action("withdraw", "撤回", (), (PUBLISHER,), True),
 }
+
+
+def editorial_state(report, public=None):
+    """Where the working copy stands: draft, submitted, approved, scheduled (frozen into a revision whose time
+    has not come) or published (what its newest revision froze, now due). Right at every instant: a scheduled
+    revision's time passing needs no cron run."""
+    if report.status == S.PUBLISHED and (public or public_state(report)).pending_number is not None:
+        return SCHEDULED
+    return report.status
+
+
+def describe(report, public=None):
+    """Both states in one line, as the admin and the commands show them:
+    已发布第2版 · 有未发布的修改：草稿; 定时发布：2027-01-20 09:00; 未发布 · 待审核."""
+    public = public or public_state(report)
+    state = editorial_state(report, public)
+    if state in (S.PUBLISHED, SCHEDULED):
+        return public.label
+    if public.kind == public.NONE:
+        return f"未发布 · {STATE_LABELS[state]}"
+    return f"{public.label} · 有未发布的修改：{STATE_LABELS[state]}"
 
 
 def is_member(user, body):
@@ -66,20 +95,30 @@ def has_role(user, roles):
     return user.is_superuser or user.groups.filter(name__in=roles).exists()
 
 
-def refusal(user, report, name):
+def refusal(user, report, name, public=None):
     """Why `user` may not do `name` to `report` now, or None when they may."""
     action = ACTIONS.get(name)
     if action is None:
         return f"没有“{name}”这项操作。可用的操作：{'、'.join(ACTIONS)}。"
+    if user is not None:
+        if not (user.is_active and user.is_staff):
+            return "只有在职的工作人员才能处理年报。"
+        if not is_member(user, report.body):
+            return f"您不是{report.body.name}的工作人员，不能处理该机构的年报。"
+    public = public or public_state(report)
+    state = editorial_state(report, public)
+    if name == "withdraw":
+        if not public.is_live:
+            return f"《{report.title}》目前没有公开的版本（{public.label}），无需撤回。"
+    elif name == "submit" and state == S.PUBLISHED and public.is_withdrawn:
+        pass  # coming back from a withdrawal: through review again, as a correction
+    elif state not in action.sources:
+        allowed = "、".join(STATE_LABELS[s] for s in action.sources)
+        if name == "submit":
+            allowed += "或已撤回"
+        return f"《{report.title}》当前状态为“{describe(report, public)}”，只有“{allowed}”的年报才能{action.label}。"
     if user is None:
         return None
-    if not (user.is_active and user.is_staff):
-        return "只有在职的工作人员才能处理年报。"
-    if not is_member(user, report.body):
-        return f"您不是{report.body.name}的工作人员，不能处理该机构的年报。"
-    if report.status not in action.sources:
-        allowed = "、".join(S(s).label for s in action.sources)
-        return f"《{report.title}》当前状态为“{report.get_status_display()}”，只有“{allowed}”的年报才能{action.label}。"
     if not has_role(user, action.roles):
         return f"{action.label}需要“{'”或“'.join(action.roles)}”角色。"
     if name == "approve" and report.submitted_by_id == user.pk:
@@ -88,18 +127,20 @@ def refusal(user, report, name):
 
 
 def allowed_actions(user, report):
-    return [action for name, action in ACTIONS.items() if refusal(user, report, name) is None]
+    public = public_state(report)
+    return [action for name, action in ACTIONS.items() if refusal(user, report, name, public) is None]
 
 
-def _record(report, user, action, old, comment="", changes=None):
+def _record(report, user, action, old, new, comment="", changes=None, revision=None):
     ReportEvent.objects.create(
         report=report,
         user=user if user is not None else None,
         action=action,
         from_status=old,
-        to_status=report.status,
+        to_status=new,
         comment=comment,
         changes=changes or [],
+        revision=revision,
     )
 
 
@@ -112,7 +153,8 @@ def transition(report, user, name, comment="", at=None):
     comment = (comment or "").strip()
     with transaction.atomic():
         report = _locked(report)
-        reason = refusal(user, report, name)
+        public = public_state(report)
+        reason = refusal(user, report, name, public)
         if reason:
             raise TransitionError(reason)
         action = ACTIONS[name]
@@ -121,7 +163,7 @@ def transition(report, user, name, comment="", at=None):
                 "退回修改须写明需要修改的内容。" if name == "return" else "撤回须写明公开的撤回理由。"
             )
         _check_tables(report, name, action)
-        old = report.status
+        old = editorial_state(report, public)
         result = report
         if name == "submit":
             report.status, report.submitted_by = S.SUBMITTED, user
@@ -135,67 +177,105 @@ def transition(report, user, name, comment="", at=None):
             if name == "schedule" and when <= timezone.now():
                 raise TransitionError("定时发布的时间必须晚于现在；立即发布请选择“发布”。")
             result = _publish_revision(report, user, comment, when)
-            report.status = S.SCHEDULED if name == "schedule" else S.PUBLISHED
+            report.status = S.PUBLISHED
         elif name == "withdraw":
-            report.status = S.WITHDRAWN
-            report.withdrawn_at, report.withdrawal_reason_zh_hans = timezone.now(), comment
+            result = _withdraw(report, user, comment)
         report.save()
-        _record(report, user, name, old, comment)
+        revision = result if isinstance(result, Revision) else None
+        _record(report, user, name, old, editorial_state(report), comment, revision=revision)
         return result
 
 
 def publish(report, user=None, change_note="", at=None):
-    """Publish now (or at `at`). With a user this is the publish transition; without, the system publishes."""
+    """Publish now (or at `at`). With a user this is the publish transition; without, the system publishes
+    (recorded as 定时发布 when `at` is still to come)."""
     if user is not None:
         return transition(report, user, "publish", change_note, at)
     with transaction.atomic():
         report = _locked(report)
-        old = report.status
-        revision = _publish_revision(report, None, change_note, at or timezone.now())
+        old = editorial_state(report)
+        when = at or timezone.now()
+        revision = _publish_revision(report, None, change_note, when)
         report.status = S.PUBLISHED
         report.save()
-        _record(report, None, "publish", old, change_note)
+        action = "schedule" if when > timezone.now() else "publish"
+        _record(report, None, action, old, editorial_state(report), change_note, revision=revision)
         return revision
 
 
-def publish_due(now=None):
-    """Mark scheduled reports whose time has come as published (run by cron: `manage.py publish_scheduled`).
+def _withdraw(report, user, reason):
+    """Take the public revision down. A correction scheduled to follow it is dropped with it (else it would
+    bring the report back on its date): the working copy stays approved, to be published again on purpose."""
+    live = Revision.objects.public().get(report=report)
+    if _cancel_schedule(report):
+        report.status = S.APPROVED
+    withdrawal = Withdrawal(report=report, revision=live, created_by=user, withdrawn_at=timezone.now())
+    withdrawal.reason_zh_hans = reason
+    withdrawal.save()
+    return withdrawal
 
-    The public pages already show a due revision (Revision.objects.public() looks at the time), so this
-    only brings the working copy's state and the history in line with what the public sees.
+
+def publish_due(now=None):
+    """Record in the history each scheduled revision that has become public (run by cron:
+    `manage.py publish_scheduled`); returns those revisions.
+
+    Nothing depends on this running: the pages, the API and the admin derive what is public from the revisions'
+    times (Revision.objects.public(), revisions.public_state). It only writes the line 定时发布的第N版已公开.
     """
     now = now or timezone.now()
+    recorded = ReportEvent.objects.filter(action="publish", revision__isnull=False).values("revision")
+    due = (
+        Revision.objects.filter(published_at__lte=now, events__action="schedule")
+        .exclude(pk__in=recorded)
+        .select_related("report")
+        .order_by("published_at", "pk")
+        .distinct()
+    )
     done = []
-    for report in Report.objects.filter(status=S.SCHEDULED, revisions__published_at__lte=now).distinct():
-        with transaction.atomic():
-            report = _locked(report)
-            if report.status != S.SCHEDULED:
-                continue
-            report.status = S.PUBLISHED
-            report.save()
-            _record(report, None, "publish", S.SCHEDULED, "定时发布到时自动发布。")
-            done.append(report)
+    for revision in due:
+        when = timezone.localtime(revision.published_at).strftime("%Y-%m-%d %H:%M")
+        _record(
+            revision.report,
+            None,
+            "publish",
+            SCHEDULED,
+            S.PUBLISHED,
+            f"定时发布的第{revision.number}版已于{when}公开。",
+            revision=revision,
+        )
+        done.append(revision)
     return done
 
 
 def edited(report, user, changes, action="edit", comment=""):
-    """Record a change of the working copy (a save in the admin, an import, a loaded document).
+    """Record a change of the working copy (a save in the admin, an import, a loaded document); returns the
+    state it was in before.
 
     Editing a text under review, scheduled or published sends it back to draft: what was reviewed is no
     longer what would be published. A scheduled revision that has not gone out is dropped with it.
     """
-    old = report.status
-    if old in (S.SUBMITTED, S.APPROVED, S.SCHEDULED, S.PUBLISHED):
-        _cancel_schedule(report)
+    with transaction.atomic():
+        current = _locked(report)
+        old = editorial_state(current)
+        if old != S.DRAFT:
+            _cancel_schedule(current)
+            Report.objects.filter(pk=report.pk).update(status=S.DRAFT)
         report.status = S.DRAFT
-        Report.objects.filter(pk=report.pk).update(status=S.DRAFT)
-    _record(report, user, action, old, comment, changes)
+        _record(report, user, action, old, S.DRAFT, comment, changes)
+    return old
+
+
+def sent_back(old):
+    """The warning after an edit sent a report under review, scheduled or published back to draft."""
+    if old == S.DRAFT:
+        return None
+    return f"内容已修改，年报由“{STATE_LABELS[old]}”退回草稿，需重新提交审核。"
 
 
 def _cancel_schedule(report):
-    """A scheduled revision that has not gone out yet is dropped when its report leaves the schedule."""
-    if report.status == S.SCHEDULED:
-        report.revisions.filter(published_at__gt=timezone.now()).delete()
+    """Drop the revision that has not gone out yet (a scheduled publication); True when there was one."""
+    deleted, _ = report.revisions.filter(published_at__gt=timezone.now()).delete()
+    return bool(deleted)
 
 
 def _check_tables(report, name, action):
@@ -231,7 +311,6 @@ def _publish_revision(report, user, change_note, at):
         raise TransitionError(f"《{report.title}》还没有正文章节，不能发布。")
     if report.published_on is None:
         report.published_on = timezone.localdate(at)
-    report.withdrawn_at, report.withdrawal_reason_zh_hans = None, ""
     report.save()
     doc = document.build(report)
     revision = Revision(

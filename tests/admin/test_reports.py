@@ -37,12 +37,21 @@ def change_url(report):
 
 
 def rows(response):
-    """(title, body, year, status, public link) of each changelist row."""
+    """(title, body, year, public state, working copy's state, public link) of each changelist row."""
     table = dom.parse(response).find("table", id="result_list")
     found = []
     for tr in table.find("tbody").find_all("tr"):
         cell = {c.classes[0].removeprefix("field-"): c.text for c in tr.find_all("th", "td") if c.classes}
-        found.append((cell["title"], cell["body"], cell["year"], cell["status"], cell["public_link"]))
+        found.append(
+            (
+                cell["title"],
+                cell["body"],
+                cell["year"],
+                cell["public_state_display"],
+                cell["editorial_display"],
+                cell["public_link"],
+            )
+        )
     return found
 
 
@@ -76,9 +85,9 @@ def test_changelist(staff, reports):
     response = staff.get(CHANGELIST)
     assert response.status_code == 200
     assert rows(response) == [
-        ("锦州市教育局2017年政府信息公开工作年度报告", "锦州市教育局", "2017", "草稿", "未发布"),
-        ("锦州市体育局2017年政府信息公开工作年度报告", "锦州市体育局", "2017", "草稿", "未发布"),
-        ("市体育局2016年度政府信息公开工作报告", "锦州市体育局", "2016", "已发布", "查看"),
+        ("锦州市教育局2017年政府信息公开工作年度报告", "锦州市教育局", "2017", "未发布", "草稿", "未发布"),
+        ("锦州市体育局2017年政府信息公开工作年度报告", "锦州市体育局", "2017", "未发布", "草稿", "未发布"),
+        ("市体育局2016年度政府信息公开工作报告", "锦州市体育局", "2016", "已发布第1版", "无未发布的修改", "查看"),
     ]
     links = [
         a.get("href") for td in dom.parse(response).find_all("td", class_="field-public_link") for a in td.find_all("a")
@@ -94,11 +103,15 @@ def test_changelist_filters(staff, reports):
     by_body = staff.get(CHANGELIST + filter_link(page, "发布机构", "锦州市教育局"))
     assert titles(by_body) == ["锦州市教育局2017年政府信息公开工作年度报告"]
 
-    by_status = staff.get(CHANGELIST + filter_link(page, "状态", "已发布"))
+    by_status = staff.get(CHANGELIST + filter_link(page, "公开状态", "已发布"))
     assert titles(by_status) == ["市体育局2016年度政府信息公开工作报告"]
+    assert len(titles(staff.get(CHANGELIST + filter_link(page, "公开状态", "未发布")))) == 2
+    assert titles(staff.get(CHANGELIST + filter_link(page, "公开状态", "已撤回"))) == []
 
-    drafts = staff.get(CHANGELIST + filter_link(page, "状态", "草稿"))
+    drafts = staff.get(CHANGELIST + filter_link(page, "工作稿状态", "草稿"))
     assert len(titles(drafts)) == 2
+    in_step = staff.get(CHANGELIST + filter_link(page, "工作稿状态", "无未发布的修改"))
+    assert titles(in_step) == ["市体育局2016年度政府信息公开工作报告"]
 
     both = staff.get(CHANGELIST, {"year": "2017", "body__id__exact": reports["sports-2017"].body_id})
     assert titles(both) == ["锦州市体育局2017年政府信息公开工作年度报告"]
@@ -325,11 +338,11 @@ def test_publish_action_on_several_reports_reports_each(staff):
 def test_change_form_shows_status_and_public_link(staff):
     report = make_report(levels=(1,))
     page = dom.parse(staff.get(change_url(report)))
-    assert page.find("div", class_="field-status").find("div", class_="readonly").text == "草稿"
+    assert page.find("div", class_="field-state_summary").find("div", class_="readonly").text == "未发布 · 草稿"
     assert page.find("div", class_="field-public_link").find("div", class_="readonly").text == "未发布"
     publish(report)
     page = dom.parse(staff.get(change_url(report)))
-    assert page.find("div", class_="field-status").find("div", class_="readonly").text == "已发布"
+    assert page.find("div", class_="field-state_summary").find("div", class_="readonly").text == "已发布第1版"
     assert page.find("div", class_="field-public_link").find("a").get("href") == "/reports/2016/sports-bureau/"
 
 

@@ -182,7 +182,7 @@ def test_schedule_through_the_admin(client, team, reports):
     )
     [message] = messages_of(response)
     assert f"第1版已定时发布（{at.strftime('%Y-%m-%d %H:%M')}）" in message
-    assert Report.objects.get(pk=report.pk).status == S.SCHEDULED
+    assert workflow.editorial_state(Report.objects.get(pk=report.pk)) == workflow.SCHEDULED
     assert not Revision.objects.public().exists()
 
 
@@ -276,3 +276,44 @@ def test_history_between_identical_versions(client, team, reports):
     publish(report)
     response = login(client, team["editor"]).get(url(report, "history/"), {"from": "1", "to": "1"})
     assert "两个版本内容相同。" in response.content.decode()
+
+
+# --- issue 14: every public field goes back through review; both states shown -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "place"),
+    [("year", "2015", "年度"), ("format", "2019", "格式"), ("body", "education", "发布机构")],
+)
+def test_case3_a_reviewer_changing_year_body_or_format_sends_it_back_to_draft(
+    client, team, reports, bodies, field, value, place
+):
+    report = approved(reports["sports"])
+    bodies[1].members.add(team["reviewer"])
+    login(client, team["reviewer"])
+    data = report_form(client.get(url(report)))
+    data[field] = str(bodies[1].pk) if value == "education" else value
+    response = client.post(url(report), data, follow=True)
+    assert "内容已修改，年报由“已审核”退回草稿，需重新提交审核。" in messages_of(response)
+    report.refresh_from_db()
+    assert report.status == S.DRAFT
+    event = report.events.first()
+    assert event.action == "edit"
+    assert place in [c["where"] for c in event.changes]
+
+
+def test_case5_the_admin_follows_a_scheduled_publication_without_cron(client, team, reports):
+    from unittest import mock
+
+    report = approved(reports["sports"])
+    at = timezone.localtime() + datetime.timedelta(hours=1)
+    workflow.transition(report, team["publisher"], "schedule", "", at)
+    login(client, team["publisher"])
+    panel = dom.parse(client.get(url(report))).find("fieldset", class_="workflow-panel").text
+    assert f"定时发布：{at.strftime('%Y-%m-%d %H:%M')}" in panel
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(hours=2)):
+        response = client.get(url(report))
+        panel = dom.parse(response).find("fieldset", class_="workflow-panel").text
+        assert "已发布第1版" in panel
+        assert "退回修改" not in buttons(response)
+        assert "已发布第1版" in dom.parse(client.get(CHANGELIST)).find("table", id="result_list").text

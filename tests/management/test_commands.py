@@ -115,7 +115,7 @@ def correction(report):
 def test_publish_report_publishes():
     report, user = publishable(title=SEED_TITLE)
     out, _ = run("publish_report", "2016", "sports-bureau", user="publisher")
-    assert out.startswith(f"《{SEED_TITLE}》：发布，当前状态“已发布”。第1版，公开时间")
+    assert out.startswith(f"《{SEED_TITLE}》：发布，当前状态“已发布第1版”。第1版，公开时间")
     assert out.strip().endswith("：/reports/2016/sports-bureau/")
     revision = Revision.objects.get()
     assert revision.number == 1
@@ -229,17 +229,17 @@ def status():
 
 def test_report_transition_through_every_action(team):
     out = transition("submit", "editor")
-    assert "提交审核，当前状态“待审核”" in out
+    assert "提交审核，当前状态“未发布 · 待审核”" in out
     assert transition("return", "reviewer", comment="请补充数据。")
     assert status() == Report.Status.DRAFT
     transition("submit", "editor")
-    assert "审核通过，当前状态“已审核”" in transition("approve", "reviewer")
+    assert "审核通过，当前状态“未发布 · 已审核”" in transition("approve", "reviewer")
     out = transition("publish", "publisher")
-    assert "发布，当前状态“已发布”。第1版" in out
+    assert "发布，当前状态“已发布第1版”。第1版" in out
     assert "/reports/2016/sports-bureau/" in out
-    assert "撤回，当前状态“已撤回”" in transition("withdraw", "publisher", comment="数据有误，正在核实。")
+    assert "撤回，当前状态“已撤回（" in transition("withdraw", "publisher", comment="数据有误，正在核实。")
     report = Report.objects.get()
-    assert report.withdrawal_reason_zh_hans == "数据有误，正在核实。"
+    assert report.withdrawals.get().reason_zh_hans == "数据有误，正在核实。"
     actions = list(report.events.order_by("pk").values_list("action", "user__username"))
     assert actions == [
         ("submit", "editor"),
@@ -256,7 +256,8 @@ def test_report_transition_schedule_at_a_time(team):
     transition("approve", "reviewer")
     at = timezone.localtime() + datetime.timedelta(days=2)
     out = transition("schedule", "publisher", at=at.strftime("%Y-%m-%d %H:%M"))
-    assert "定时发布，当前状态“定时发布”。第1版，公开时间" + at.strftime("%Y-%m-%d %H:%M") in out
+    when = at.strftime("%Y-%m-%d %H:%M")
+    assert f"定时发布，当前状态“定时发布：{when}”。第1版，公开时间{when}" in out
     revision = Revision.objects.get()
     assert revision.published_at == at.replace(second=0, microsecond=0)
     assert not Revision.objects.public().exists()
@@ -319,16 +320,21 @@ def test_publish_scheduled_publishes_due_reports_and_prints_them(team):
     at = timezone.now() + datetime.timedelta(hours=1)
     transition("schedule", "publisher", at=timezone.localtime(at).isoformat())
     out, _ = run("publish_scheduled")
-    assert out.strip() == "没有到期的定时发布。"
-    assert status() == Report.Status.SCHEDULED
+    assert out.strip() == "没有新到期的定时发布。"
+    events = Report.objects.get().events.count()
 
-    Revision.objects.update(published_at=timezone.now() - datetime.timedelta(minutes=1))
+    # Its time comes: public at once, with or without the command; the command writes the history line.
+    due = timezone.now() - datetime.timedelta(minutes=1)
+    Revision.objects.update(published_at=due)
+    assert Revision.objects.public_report(2016, "sports-bureau") is not None
     out, _ = run("publish_scheduled")
-    assert out.strip() == "已发布：锦州市体育局2016年政府信息公开工作年度报告"
+    when = timezone.localtime(due).strftime("%Y-%m-%d %H:%M")
+    assert out.strip() == f"已公开：锦州市体育局2016年政府信息公开工作年度报告（第1版，{when}）"
     assert status() == Report.Status.PUBLISHED
     event = Report.objects.get().events.first()
     assert (event.action, event.user, event.from_status, event.to_status) == ("publish", None, "scheduled", "published")
-    assert run("publish_scheduled")[0].strip() == "没有到期的定时发布。"
+    assert Report.objects.get().events.count() == events + 1
+    assert run("publish_scheduled")[0].strip() == "没有新到期的定时发布。"
 
 
 # --- load_demo --------------------------------------------------------------------------------------

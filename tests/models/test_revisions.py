@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from disclosure.models import Revision
-from tests.factories import make_body, make_report, publish
+from tests.factories import make_body, make_report, publish, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,7 @@ def test_nothing_for_a_draft_a_report_not_yet_due_or_a_withdrawn_one():
     publish(later, at=timezone.now() + datetime.timedelta(days=1))
     withdrawn = make_report(body=body, year=2018)
     publish(withdrawn)
-    withdrawn.withdrawn_at = timezone.now()
-    withdrawn.save()
+    withdraw(withdrawn)
 
     assert Revision.objects.public_report(2016, "sports-bureau") is None
     assert Revision.objects.public_report(2017, "sports-bureau") is None
@@ -46,12 +45,12 @@ def test_nothing_for_a_draft_a_report_not_yet_due_or_a_withdrawn_one():
 
 def test_withdrawn_report_only_for_a_report_that_was_published():
     published = make_report()
-    publish(published)
-    published.withdrawn_at = timezone.now()
-    published.save()
-    make_report(body=published.body, year=2017, withdrawn_at=timezone.now())
+    revision = publish(published)
+    withdrawal = withdraw(published)
+    make_report(body=published.body, year=2017)
     publish(make_report(body=published.body, year=2018))
 
-    assert Revision.objects.withdrawn_report(2016, "sports-bureau") == published
+    assert Revision.objects.withdrawn_report(2016, "sports-bureau") == withdrawal
+    assert withdrawal.revision == revision
     assert Revision.objects.withdrawn_report(2017, "sports-bureau") is None
     assert Revision.objects.withdrawn_report(2018, "sports-bureau") is None

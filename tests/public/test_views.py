@@ -622,3 +622,22 @@ def test_a_withdrawn_report_answers_410_with_the_reason(client):
     # A draft that was never published is still simply not there.
     make_report(report.body, year=2017)
     assert client.get("/reports/2017/sports-bureau/").status_code == 404
+
+
+def test_case6_the_410_page_shows_the_published_title_not_a_later_edit(client):
+    from disclosure.publishing import workflow
+    from tests.factories import make_team
+
+    body = make_body()
+    report = make_report(body, title="已发布的标题")
+    team = make_team(body)
+    publish(report)
+    workflow.transition(report, team["publisher"], "withdraw", "数据有误，正在核实。")
+    report.refresh_from_db()
+    report.title_zh_hans = "撤回后才保存的标题"
+    report.save()
+    response = client.get("/reports/2016/sports-bureau/")
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "已发布的标题" in page
+    assert "撤回后才保存的标题" not in page

@@ -19,7 +19,7 @@ from disclosure.publishing.deadlines import (
     standing,
 )
 from tests import dom
-from tests.factories import PASSWORD, make_body, make_report, publish
+from tests.factories import PASSWORD, make_body, make_report, publish, withdraw
 
 D = datetime.date
 DEPARTMENT, GOVERNMENT = "department", "government"
@@ -171,9 +171,7 @@ def test_overview_ignores_a_scheduled_revision_not_yet_due(bodies):
 def test_overview_treats_a_withdrawn_report_as_not_published(bodies):
     report = make_report(bodies["sports"], year=2020)
     publish(report)
-    report.refresh_from_db()
-    report.status, report.withdrawn_at = report.Status.WITHDRAWN, timezone.now()
-    report.save()
+    withdraw(report)
     [row] = rows_of(bodies["sports"], 2020, D(2026, 1, 1))
     assert row.published_on is None
     assert row.standing.state == OVERDUE
@@ -268,10 +266,10 @@ def test_dashboard_shows_working_copies_and_standing(signed_in, bodies, frozen_n
     assert all(th.get("scope") == "col" for th in table.find("thead").find_all("th"))
     days = (timezone.localdate() - D(2019, 3, 31)).days
     assert dashboard_rows(response) == [
-        ["锦州市人民政府", "人民政府", "已发布", "2019-03-31", "2019-03-28", "已按时发布"],
-        ["锦州市教育局", "政府部门", "草稿", "2019-03-31", "—", f"已逾期{days}天，尚未发布"],
+        ["锦州市人民政府", "人民政府", "已发布第1版", "2019-03-31", "2019-03-28", "已按时发布"],
+        ["锦州市教育局", "政府部门", "未发布 · 草稿", "2019-03-31", "—", f"已逾期{days}天，尚未发布"],
         ["锦州市民政局", "政府部门", "未创建", "2019-03-31", "—", f"已逾期{days}天，尚未发布"],
-        ["锦州市体育局", "政府部门", "已发布", "2019-03-31", "2019-04-03", "逾期3天发布"],
+        ["锦州市体育局", "政府部门", "已发布第1版", "2019-03-31", "2019-04-03", "逾期3天发布"],
     ]
     late = [tr for tr in table.find("tbody").find_all("tr") if "deadline-late" in tr.classes]
     assert len(late) == 3

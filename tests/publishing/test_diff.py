@@ -89,7 +89,7 @@ def test_compare_against_nothing_lists_everything_as_added(doc):
     changes = diff.compare(None, doc)
     assert changes
     assert all(change.kind == "added" for change in changes)
-    assert changes[0].where == "标题（简体）"
+    assert [c.where for c in changes[:4]] == ["年度", "发布机构", "格式", "标题（简体）"]
     assert "章节 一、（一） 标题（简体）" in [c.where for c in changes]
 
 
@@ -117,3 +117,14 @@ def test_summary_keeps_where_and_cut_texts_of_the_first_changes():
     assert kept[0] == {"where": "章节 0", "before": "旧" * 500, "after": "新"}
     assert len(diff.summary(changes, limit=300)) == 150
     assert diff.summary(changes, limit=None, length=None)[-1]["before"] == "旧" * 600
+
+
+def test_year_body_and_format_are_compared(doc):
+    after = copy.deepcopy(doc)
+    after["year"] = doc["year"] - 1
+    after["format"] = "2019"
+    after["body"] = {**doc["body"], "slug": "education-bureau", "name": {"zh-hans": "锦州市教育局"}}
+    changes = {c.where: (c.before, c.after) for c in diff.compare(doc, after)}
+    assert changes["年度"] == (str(doc["year"]), str(doc["year"] - 1))
+    assert changes["发布机构"][1] == "锦州市教育局（education-bureau）"
+    assert changes["格式"][1] == "2019年试行格式"

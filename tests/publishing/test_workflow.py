@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from disclosure.models import Report, Revision, Section
+from disclosure.models import Report, Revision, Section, Withdrawal
+from disclosure.models.revisions import public_state
 from disclosure.publishing import workflow
 from disclosure.publishing.document import SCHEMA, build
 from tests import dom
@@ -252,7 +253,8 @@ def test_document_build_nests_sections_as_the_outline_says():
 # --- transitions: roles, bodies, states, separation of duties ------------------------------------------
 
 S = Report.Status
-ALL_STATES = list(S)
+# Where a report can stand: its review state and what the public sees.
+ALL_STATES = ["draft", "submitted", "approved", "scheduled", "published", "live-draft", "withdrawn"]
 ROLE_OF = {
     "submit": workflow.EDITOR,
     "return": workflow.REVIEWER,
@@ -262,6 +264,23 @@ ROLE_OF = {
     "withdraw": workflow.PUBLISHER,
 }
 COMMENT = {"return": "请补充第二部分的数据。", "withdraw": "数据有误，正在核实。"}
+ALLOWED_FROM = {
+    "submit": {"draft", "live-draft", "withdrawn"},
+    "return": {"submitted", "approved", "scheduled"},
+    "approve": {"submitted"},
+    "publish": {"approved"},
+    "schedule": {"approved"},
+    "withdraw": {"published", "live-draft"},
+}
+LABEL_OF = {
+    "draft": "未发布 · 草稿",
+    "submitted": "未发布 · 待审核",
+    "approved": "未发布 · 已审核",
+    "scheduled": "定时发布：",
+    "published": "已发布第1版",
+    "live-draft": "已发布第1版 · 有未发布的修改：草稿",
+    "withdrawn": "已撤回（",
+}
 
 
 @pytest.fixture
@@ -273,21 +292,24 @@ def team():
 
 def put_in(report, state):
     """Bring `report` into `state` the way the workflow would (system publication where needed)."""
-    if state in (S.PUBLISHED, S.WITHDRAWN):
+    if state in ("published", "live-draft", "withdrawn"):
         publish(report)
-    if state == S.SCHEDULED:
+    if state == "scheduled":
         publish(report, at=timezone.now() + datetime.timedelta(days=1))
-    fields = {"status": state}
-    if state == S.WITHDRAWN:
-        fields.update(withdrawn_at=timezone.now(), withdrawal_reason_zh_hans="旧的理由")
-    Report.objects.filter(pk=report.pk).update(**fields)
+    if state == "withdrawn":
+        withdrawal = Withdrawal(report=report, revision=report.revisions.get(), withdrawn_at=timezone.now())
+        withdrawal.reason_zh_hans = "旧的理由"
+        withdrawal.save()
+    status = {"submitted": S.SUBMITTED, "approved": S.APPROVED, "live-draft": S.DRAFT}.get(state)
+    if status:
+        Report.objects.filter(pk=report.pk).update(status=status)
     report.refresh_from_db()
     return report
 
 
 def snapshot(report):
     report = Report.objects.get(pk=report.pk)
-    return (report.status, report.version, report.withdrawn_at, Revision.objects.count(), report.events.count())
+    return (report.status, report.version, Withdrawal.objects.count(), Revision.objects.count(), report.events.count())
 
 
 CASES = [(name, state) for name in workflow.ACTIONS for state in ALL_STATES]
@@ -296,21 +318,24 @@ CASES = [(name, state) for name in workflow.ACTIONS for state in ALL_STATES]
 @pytest.mark.parametrize(("name", "state"), CASES)
 def test_every_transition_from_every_state(team, name, state):
     report = put_in(team["report"], state)
+    assert workflow.describe(report).startswith(LABEL_OF[state])
     user = team[{"撰稿人": "editor", "审核人": "reviewer", "发布人": "publisher"}[ROLE_OF[name]]]
     at = timezone.now() + datetime.timedelta(days=2) if name == "schedule" else None
     note = "更正说明" if name in ("publish", "schedule") and report.revisions.exists() else ""
     comment = COMMENT.get(name, note)
     action = workflow.ACTIONS[name]
-    if state not in action.sources:
+    if state not in ALLOWED_FROM[name]:
         before = snapshot(report)
         assert workflow.refusal(user, report, name) is not None
         assert action not in workflow.allowed_actions(user, report)
-        with pytest.raises(workflow.TransitionError, match=f"当前状态为“{S(state).label}”，只有“.*”的年报才能"):
+        message = "目前没有公开的版本" if name == "withdraw" else f"当前状态为“{LABEL_OF[state]}.*”，只有“.*”的年报才能"
+        with pytest.raises(workflow.TransitionError, match=message):
             workflow.transition(report, user, name, comment, at)
         assert snapshot(report) == before
         return
     assert action in workflow.allowed_actions(user, report)
     events = report.events.count()
+    old = workflow.editorial_state(report)
     workflow.transition(report, user, name, comment, at)
     report.refresh_from_db()
     expected = {
@@ -318,25 +343,28 @@ def test_every_transition_from_every_state(team, name, state):
         "return": S.DRAFT,
         "approve": S.APPROVED,
         "publish": S.PUBLISHED,
-        "schedule": S.SCHEDULED,
-        "withdraw": S.WITHDRAWN,
+        "schedule": workflow.SCHEDULED,
+        "withdraw": old,
     }[name]
-    assert report.status == expected
+    assert workflow.editorial_state(report) == expected
     assert report.events.count() == events + 1
     event = report.events.first()
     assert (event.user, event.action, event.from_status, event.to_status, event.comment) == (
         user,
         name,
-        state,
+        old,
         expected,
         comment,
     )
+    if name == "withdraw":
+        assert list(Revision.objects.public()) == []
 
 
 @pytest.mark.parametrize("name", list(workflow.ACTIONS))
 @pytest.mark.parametrize("who", ["wrong role", "other body", "inactive", "not staff"])
 def test_refused_actors_change_nothing(team, name, who):
-    source = workflow.ACTIONS[name].sources[0]
+    source = {"submit": "draft", "return": "submitted", "approve": "submitted"}.get(name, "approved")
+    source = "published" if name == "withdraw" else source
     report = put_in(team["report"], source)
     role = ROLE_OF[name]
     if who == "wrong role":
@@ -405,7 +433,7 @@ def test_a_superuser_may_do_everything_without_membership(team):
     assert revision.created_by == chief
 
 
-@pytest.mark.parametrize(("name", "state"), [("return", S.SUBMITTED), ("withdraw", S.PUBLISHED)])
+@pytest.mark.parametrize(("name", "state"), [("return", "submitted"), ("withdraw", "published")])
 @pytest.mark.parametrize("comment", ["", "  \n "])
 def test_return_and_withdraw_need_a_comment(team, name, state, comment):
     report = put_in(team["report"], state)
@@ -437,17 +465,22 @@ def test_a_scheduled_revision_becomes_public_when_due_and_publish_due_records_it
     assert revision.published_at == at
     assert list(Revision.objects.public()) == []
     assert client.get(URL).status_code == 404
-    # The safety net: as of its time it is public, whether or not the command has run.
+    # As of its time it is public, and its report is published, whether or not the command has run.
     assert list(Revision.objects.public(at=at)) == [revision]
+    assert workflow.editorial_state(Report.objects.get()) == workflow.SCHEDULED
+    assert public_state(team["report"], at=at).label == "已发布第1版"
     assert workflow.publish_due(now=at - datetime.timedelta(seconds=1)) == []
-    assert Report.objects.get().status == S.SCHEDULED
 
+    with later(hours=4):
+        assert workflow.editorial_state(Report.objects.get()) == S.PUBLISHED
+        assert workflow.describe(Report.objects.get()) == "已发布第1版"
+    # The command only writes the history line, once.
     done = workflow.publish_due(now=at + datetime.timedelta(seconds=1))
-    assert [r.pk for r in done] == [team["report"].pk]
-    report = Report.objects.get()
-    assert report.status == S.PUBLISHED
-    event = report.events.first()
+    assert done == [revision]
+    event = Report.objects.get().events.first()
     assert (event.user, event.action, event.from_status, event.to_status) == (None, "publish", "scheduled", "published")
+    assert event.revision == revision
+    assert event.comment == f"定时发布的第1版已于{timezone.localtime(at).strftime('%Y-%m-%d %H:%M')}公开。"
     assert workflow.publish_due(now=at + datetime.timedelta(seconds=2)) == []
     assert Revision.objects.count() == 1
 
@@ -468,8 +501,10 @@ def test_withdraw_takes_the_report_off_everything_and_a_later_publish_brings_it_
     assert client.get("/reports/").content.decode().count(URL) >= 1
     workflow.transition(team["report"], team["publisher"], "withdraw", "统计数据有误，正在核实。")
     report = Report.objects.get()
-    assert report.status == S.WITHDRAWN
-    assert report.withdrawn_at is not None
+    assert report.status == S.PUBLISHED  # the working copy is untouched: withdrawal acts on the public state
+    withdrawal = Withdrawal.objects.get()
+    assert (withdrawal.revision.number, withdrawal.reason_zh_hans) == (1, "统计数据有误，正在核实。")
+    assert public_state(report).is_withdrawn
     assert list(Revision.objects.public()) == []
     assert URL not in client.get("/reports/").content.decode()
     assert URL not in client.get("/sitemap.xml").content.decode()
@@ -483,8 +518,7 @@ def test_withdraw_takes_the_report_off_everything_and_a_later_publish_brings_it_
     with pytest.raises(workflow.TransitionError, match="请填写更正说明"):
         workflow.transition(team["report"], team["publisher"], "publish")
     workflow.transition(team["report"], team["publisher"], "publish", "核实后重新发布。")
-    report = Report.objects.get()
-    assert (report.withdrawn_at, report.withdrawal_reason_zh_hans) == (None, "")
+    assert Withdrawal.objects.count() == 1  # the record stays: revision 1 was withdrawn, revision 2 is public
     assert client.get(URL).status_code == 200
     assert URL in client.get("/sitemap.xml").content.decode()
     assert [r.number for r in Revision.objects.public()] == [2]
@@ -534,3 +568,60 @@ def test_editing_a_draft_stays_draft_and_records_the_changes(team):
     event = report.events.get()
     assert (event.action, event.from_status, event.to_status) == ("edit", "draft", "draft")
     assert event.changes == [{"where": "标题（简体）", "before": "a", "after": "b"}]
+
+
+# --- issue 14: the public state derived from revisions and withdrawals, the review state kept apart ----------
+
+
+def later(**delta):
+    """Django's clock moved forward by `delta` (the public state must follow with no cron run)."""
+    from unittest import mock
+
+    return mock.patch("django.utils.timezone.now", return_value=timezone.now() + datetime.timedelta(**delta))
+
+
+def test_case1_a_withdrawn_report_scheduled_again_stays_withdrawn_until_its_time(team, client):
+    report = team["report"]
+    approve(team)
+    workflow.transition(report, team["publisher"], "publish")
+    workflow.transition(report, team["publisher"], "withdraw", "统计数据有误，正在核实。")
+    assert client.get(URL).status_code == 410
+    approve(team)
+    at = timezone.now() + datetime.timedelta(days=3 * 365)
+    workflow.transition(report, team["publisher"], "schedule", "核实后重新发布。", at)
+    assert Revision.objects.public_report(2016, "sports-bureau") is None
+    assert client.get(URL).status_code == 410
+    assert URL not in client.get("/reports/").content.decode()
+    workflow.transition(report, team["reviewer"], "return", "发布时间不对。")
+    assert client.get(URL).status_code == 410
+    assert Revision.objects.public_report(2016, "sports-bureau", at=at + datetime.timedelta(days=1)) is None
+
+
+def test_case2_a_scheduled_correction_is_not_marked_published_before_its_time(team, client):
+    report = team["report"]
+    approve(team)
+    workflow.transition(report, team["publisher"], "publish")
+    Section.objects.filter(report=report, position=1).update(heading_zh_hans="尚未到时的更正")
+    report.refresh_from_db()
+    workflow.edited(report, team["editor"], [])
+    approve(team)
+    at = timezone.now() + datetime.timedelta(days=2)
+    workflow.transition(report, team["publisher"], "schedule", "更正第一部分标题。", at)
+    workflow.publish_due()
+    # Still scheduled: the reviewer may send it back, which drops the future revision.
+    workflow.transition(report, team["reviewer"], "return", "标题仍需推敲。")
+    assert Revision.objects.count() == 1
+    with later(days=3):
+        page = client.get(URL).content.decode()
+    assert "第1节标题" in page and "尚未到时的更正" not in page
+
+
+def test_case4_a_live_report_can_be_withdrawn_while_a_correction_is_being_written(team, client):
+    report = team["report"]
+    approve(team)
+    workflow.transition(report, team["publisher"], "publish")
+    report.refresh_from_db()
+    workflow.edited(report, team["editor"], [{"where": "标题（简体）", "before": "a", "after": "b"}])
+    workflow.transition(report, team["publisher"], "withdraw", "数据有误，正在核实。")
+    assert client.get(URL).status_code == 410
+    assert list(Revision.objects.public()) == []

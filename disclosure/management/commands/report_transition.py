@@ -43,7 +43,7 @@ class Command(BaseCommand):
         except workflow.TransitionError as error:
             raise CommandError(str(error)) from None
         report.refresh_from_db()
-        message = f"《{report.title}》：{workflow.ACTIONS[action].label}，当前状态“{report.get_status_display()}”。"
+        message = f"《{report.title}》：{workflow.ACTIONS[action].label}，当前状态“{workflow.describe(report)}”。"
         if isinstance(result, Revision):
             when = timezone.localtime(result.published_at).strftime("%Y-%m-%d %H:%M")
             message += f"第{result.number}版，公开时间{when}：{result.get_absolute_url()}"
