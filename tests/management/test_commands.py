@@ -251,6 +251,24 @@ def test_report_transition_through_every_action(team):
     ]
 
 
+def test_report_transition_withdraws_while_a_correction_is_written_and_brings_it_back_through_review(team):
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    transition("publish", "publisher")
+    report = Report.objects.get()
+    workflow.edited(report, team["editor"], [{"where": "标题（简体）", "before": "a", "after": "b"}])
+    out = transition("withdraw", "publisher", comment="数据有误，正在核实。")
+    assert "撤回，当前状态“已撤回（" in out and "有未发布的修改：草稿" in out
+    with pytest.raises(CommandError, match="目前没有公开的版本"):
+        transition("withdraw", "publisher", comment="再次撤回。")
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    at = timezone.localtime() + datetime.timedelta(days=2)
+    out = transition("schedule", "publisher", at=at.strftime("%Y-%m-%d %H:%M"), comment="核实后重新发布。")
+    assert "第2版定时发布" in out
+    assert Revision.objects.public_report(2016, "sports-bureau") is None  # withdrawn until its time
+
+
 def test_report_transition_schedule_at_a_time(team):
     transition("submit", "editor")
     transition("approve", "reviewer")
