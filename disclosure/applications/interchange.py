@@ -12,8 +12,6 @@ document.
 """
 
 import datetime
-import json
-import re
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -22,6 +20,8 @@ from django.utils import timezone
 from disclosure.applications import calendar, clock, events
 from disclosure.applications.events import Event
 from disclosure.models import Application, ApplicationEvent, Body
+from disclosure.publishing import json_files
+from disclosure.publishing.json_files import Malformed, Unreadable  # noqa: F401  (raised to the commands)
 from disclosure.tables import formats
 
 SCHEMA = "disclosure-applications/1"
@@ -34,56 +34,13 @@ COMPUTED = {"due_on", "state", "late", "days_taken", "due_on_missing"}
 PERSONAL = Application.PERSONAL_FIELDS
 APPLICANT_TYPES = [column.key for column in formats.APPLICANTS if column.key != "total"]
 DATE_FIELDS = ("until", "answered_on")
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]|-?[\d.][\d.eE+-]*')
-
-
-class Malformed(ValueError):
-    def __init__(self, problems):
-        super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
-        self.problems = problems
-
-
-class Unreadable(ValueError):
-    """A file that is not a document this portal loads; the message says why."""
 
 
 def parse(data):
     """The document in `data` (bytes of a UTF-8 JSON file), or Unreadable, checked before json.loads."""
-    if len(data) > MAX_BYTES:
-        raise Unreadable(f"文件大小为{len(data) / 1024 / 1024:.1f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限。")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Unreadable("不是 UTF-8 编码的文件。") from None
-    depth = 0
-    for token in _TOKENS.finditer(text):
-        first = token.group()[0]
-        if first in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                where = _where(text, token.start())
-                raise Unreadable(f"{where}处嵌套超过{MAX_DEPTH}层，不是依申请公开登记文档的结构。")
-        elif first in "]}":
-            depth -= 1
-        elif first != '"' and len(token.group()) > MAX_NUMBER:
-            raise Unreadable(f"{_where(text, token.start())}的数字过长（{len(token.group())}个字符）。")
-    try:
-        return json.loads(text, parse_constant=_not_a_number)
-    except Unreadable:
-        raise
-    except json.JSONDecodeError as error:
-        raise Unreadable(f"不是有效的 JSON（第{error.lineno}行第{error.colno}列：{error.msg}）。") from None
-    except (ValueError, RecursionError):  # pragma: no cover (not reached after the scan)
-        raise Unreadable("不是有效的 JSON。") from None
-
-
-def _not_a_number(name):
-    raise Unreadable(f"含有 {name}：JSON 中没有这样的数字。")
-
-
-def _where(text, position):
-    line, start = text.count("\n", 0, position) + 1, text.rfind("\n", 0, position) + 1
-    return f"第{line}行第{position - start + 1}列"
+    return json_files.parse(
+        data, max_bytes=MAX_BYTES, max_depth=MAX_DEPTH, max_number=MAX_NUMBER, kind="依申请公开登记文档"
+    )
 
 
 # ---- validation -----------------------------------------------------------------------------------------

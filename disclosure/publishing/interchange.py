@@ -13,20 +13,19 @@ states the same shape for other platforms: staff need every problem in Chinese w
 body, figures written with full-width digits or thousands separators are beyond what a schema can say.
 
 Before any of that, `parse` refuses a document larger than MAX_BYTES (2 MB; the demo reports are 30 KB), nested
-deeper than MAX_DEPTH or holding a number longer than MAX_NUMBER characters, by a scan of the text before
-json.loads, so that a hostile or broken file is a message and never a RecursionError, a ValueError or
-hundreds of megabytes of memory. A figure is then held to cell_input.figure's rule (below 10^9, no exponent).
+deeper than MAX_DEPTH or holding a number longer than MAX_NUMBER characters (json_files.parse). A figure is
+then held to cell_input.figure's rule (below 10^9, no exponent).
 """
 
 import datetime
-import json
 import re
 
 from django.db import transaction
 
 from disclosure.languages.declared import CODES, EDITABLE, SOURCE
 from disclosure.models import Body, PlanItem, RectificationItem, Report, Section
-from disclosure.publishing import diff, document, workflow
+from disclosure.publishing import diff, document, json_files, workflow
+from disclosure.publishing.json_files import Malformed, Unreadable  # noqa: F401  (raised to the commands)
 from disclosure.tables import assessment, cell_input, formats
 from disclosure.tables.cell_input import CellError
 
@@ -37,62 +36,18 @@ MAX_LEVEL = 4
 MAX_BYTES = 2 * 1024 * 1024  # a whole document, in UTF-8: about 65 times a demo report
 MAX_DEPTH = 32  # nested objects and arrays; a report with four outline levels needs 10
 MAX_NUMBER = 40  # characters of one number; the longest a report needs is a figure of nine digits
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]|-?[\d.][\d.eE+-]*')
-
-
-class Malformed(ValueError):
-    def __init__(self, problems):
-        super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
-        self.problems = problems
-
-
-class Unreadable(ValueError):
-    """A file that is not a document this portal loads; the message says why (and where, when it can)."""
-
-
-def too_large(count):
-    """Why a file of `count` bytes is refused."""
-    shown = f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{max(count // 1024, 1)} KB"
-    return f"文件大小为{shown}，超过载入文档 {MAX_BYTES // 1024 // 1024} MB 的上限。"
 
 
 def parse(data):
     """The document in `data` (the bytes of a UTF-8 JSON file), or Unreadable, checked before it is parsed."""
-    if len(data) > MAX_BYTES:
-        raise Unreadable(too_large(len(data)))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Unreadable("不是 UTF-8 编码的文件。") from None
-    depth = 0
-    for token in _TOKENS.finditer(text):
-        first = token.group()[0]
-        if first in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise Unreadable(f"{_where(text, token.start())}处嵌套超过{MAX_DEPTH}层，不是年报文档的结构。")
-        elif first in "]}":
-            depth -= 1
-        elif first != '"' and len(token.group()) > MAX_NUMBER:
-            where = _where(text, token.start())
-            raise Unreadable(f"{where}的数字过长（{len(token.group())}个字符，最多{MAX_NUMBER}个）。")
-    try:
-        return json.loads(text, parse_constant=_not_a_number)
-    except Unreadable:
-        raise
-    except json.JSONDecodeError as error:
-        raise Unreadable(f"不是有效的 JSON（第{error.lineno}行第{error.colno}列：{error.msg}）。") from None
-    except (ValueError, RecursionError):  # not reached after the scan; a message all the same
-        raise Unreadable("不是有效的 JSON。") from None
-
-
-def _not_a_number(name):
-    raise Unreadable(f"含有 {name}：JSON 中没有这样的数字，统计表的格没有数字时请写 null。")
-
-
-def _where(text, position):
-    line, start = text.count("\n", 0, position) + 1, text.rfind("\n", 0, position) + 1
-    return f"第{line}行第{position - start + 1}列"
+    return json_files.parse(
+        data,
+        max_bytes=MAX_BYTES,
+        max_depth=MAX_DEPTH,
+        max_number=MAX_NUMBER,
+        kind="年报文档",
+        null_hint="，统计表的格没有数字时请写 null",
+    )
 
 
 def dump(report):

@@ -1,8 +1,7 @@
-from pathlib import Path
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
-from disclosure.applications.interchange import MAX_BYTES, Malformed, Unreadable, load, parse
+from disclosure.applications.interchange import MAX_BYTES, Malformed, load, parse
+from disclosure.management import document_files
 
 
 class Command(BaseCommand):
@@ -17,22 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="JSON 文件（UTF-8）")
 
     def handle(self, path, **options):
-        file = Path(path)
-        if not file.is_file():
-            raise CommandError(f"找不到文件：{path}")
-        if file.stat().st_size > MAX_BYTES:  # refused before it is read
-            raise CommandError(f"{path}：文件超过 {MAX_BYTES // 1024 // 1024} MB 的上限。")
-        try:
-            doc = parse(file.read_bytes())
-        except Unreadable as error:
-            raise CommandError(f"{path}：{error}") from None
+        doc = document_files.read(path, parse, MAX_BYTES)
         try:
             created, replaced = load(doc)
         except Malformed as malformed:
-            lines = "\n".join(f"  {p}: {m}" for p, m in malformed.problems)
-            raise CommandError(
-                f"{path} 未载入，数据库未作任何改动。文档有{len(malformed.problems)}处问题：\n{lines}"
-            ) from None
+            raise document_files.refused(path, malformed) from None
         self.stdout.write(
             self.style.SUCCESS(f"已载入{doc['body']}的依申请公开登记：新增{created}件，替换{replaced}件。")
         )

@@ -1,8 +1,9 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from disclosure.publishing.interchange import MAX_BYTES, Malformed, Unreadable, load, parse, too_large
+from disclosure.management import document_files
+from disclosure.publishing.interchange import MAX_BYTES, Malformed, load, parse
 
 
 class Command(BaseCommand):
@@ -16,22 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="JSON 文件（UTF-8）")
 
     def handle(self, path, **options):
-        file = Path(path)
-        if not file.is_file():
-            raise CommandError(f"找不到文件：{path}")
-        if file.stat().st_size > MAX_BYTES:  # refused before it is read
-            raise CommandError(f"{path}：{too_large(file.stat().st_size)}")
+        doc = document_files.read(path, parse, MAX_BYTES)
         try:
-            doc = parse(file.read_bytes())
-        except Unreadable as error:
-            raise CommandError(f"{path}：{error}") from None
-        try:
-            report, findings = load(doc, source=file.name)
+            report, findings = load(doc, source=Path(path).name)
         except Malformed as malformed:
-            lines = "\n".join(f"  {p}: {m}" for p, m in malformed.problems)
-            raise CommandError(
-                f"{path} 未载入，数据库未作任何改动。文档有{len(malformed.problems)}处问题：\n{lines}"
-            ) from None
+            raise document_files.refused(path, malformed) from None
         for finding in findings:
             style = self.style.ERROR if finding.blocking else self.style.WARNING
             kind = "错误" if finding.blocking else "提示"
