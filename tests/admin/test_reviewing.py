@@ -10,23 +10,12 @@ from django.utils import timezone
 from disclosure.models import Report, ReportEvent, Revision
 from disclosure.publishing import workflow
 from tests import dom
-from tests.factories import PASSWORD, approved, make_report, make_staff, publish
+from tests.factories import PASSWORD, approved, make_report, publish
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/disclosure/report/"
 S = Report.Status
-
-
-@pytest.fixture
-def team(bodies):
-    sports, _ = bodies
-    return {
-        "editor": make_staff("editor", workflow.EDITOR, sports, first_name="王撰稿"),
-        "editor2": make_staff("editor2", workflow.EDITOR, sports, first_name="赵撰稿"),
-        "reviewer": make_staff("reviewer", workflow.REVIEWER, sports),
-        "publisher": make_staff("publisher", workflow.PUBLISHER, sports),
-    }
 
 
 @pytest.fixture

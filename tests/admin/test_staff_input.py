@@ -11,20 +11,10 @@ from django.test import Client
 
 from disclosure.languages import english
 from disclosure.models import Body, Report
-from disclosure.publishing import workflow
 from tests import dom
-from tests.factories import make_report, make_staff
+from tests.factories import make_report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team(bodies):
-    sports, _ = bodies
-    return {
-        "editor": make_staff("editor", workflow.EDITOR, sports, first_name="王撰稿"),
-        "editor2": make_staff("editor2", workflow.EDITOR, sports, first_name="赵撰稿"),
-    }
 
 
 @pytest.fixture

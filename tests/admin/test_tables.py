@@ -16,16 +16,6 @@ S = Report.Status
 
 
 @pytest.fixture
-def team(bodies):
-    sports, education = bodies
-    return {
-        "editor": make_staff("editor", workflow.EDITOR, sports, first_name="王撰稿"),
-        "editor2": make_staff("editor2", workflow.EDITOR, sports, first_name="赵撰稿"),
-        "outsider": make_staff("outsider", workflow.EDITOR, education),
-    }
-
-
-@pytest.fixture
 def report(bodies):
     report = make_report(bodies[0], year=2024, format=Report.Format.STANDARD_2021)
     report.tables = standard_tables("2021")
