@@ -23,7 +23,7 @@ class BodyTranslation(TranslationOptions):
 
 @register(Report)
 class ReportTranslation(TranslationOptions):
-    fields = ("title", "source", "preamble")
+    fields = ("title", "source", "preamble", "change_note")
 
 
 @register(Section)

@@ -12,22 +12,19 @@ from django.utils.html import format_html
 
 from disclosure.admin.busy import BUSY, BusyDatabaseMixin
 from disclosure.admin.inlines import PlanInline, RectificationInline, SectionInline
-from disclosure.admin.reviewing import EditorialStateFilter, PublicStateFilter, ReviewingMixin, stale_message
+from disclosure.admin.reviewing import (
+    ChangeNoteForm,
+    EditorialStateFilter,
+    PublicStateFilter,
+    ReviewingMixin,
+    stale_message,
+)
 from disclosure.admin.tables import TablesMixin
 from disclosure.languages import english
 from disclosure.models import Report, Section
 from disclosure.outage import is_locked
 from disclosure.publishing import diff, document, workflow
 from disclosure.reports import skeleton
-
-
-class PublishForm(forms.Form):
-    change_note = forms.CharField(
-        label="更正说明",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="再次发布已发布过的年报时必填，将显示在公众页面的“修订记录”中。",
-    )
 
 
 class MissingEnglishFilter(admin.SimpleListFilter):
@@ -45,6 +42,16 @@ class MissingEnglishFilter(admin.SimpleListFilter):
         if self.value() == "incomplete":
             return queryset.filter(pk__in=incomplete)
         return queryset.exclude(pk__in=incomplete)
+
+
+CHANGE_NOTE_FIELDSET = (
+    "更正说明",
+    {
+        "fields": ["change_note_zh_hans", "change_note_english"],
+        "description": "这份年报已经公开过，再次发布属于更正。请写明本次更正改了什么：审核人审核时看到，"
+        "发布人发布时可以修改，发布后显示在公众页面的“修订记录”中。繁体由简体自动生成，英文在“英文译文”页面填写。",
+    },
+)
 
 
 def _follow_previous_field():
@@ -88,6 +95,8 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
         "title_zh_hant",
         "source_zh_hant",
         "preamble_zh_hant",
+        "change_note_zh_hant",
+        "change_note_english",
     ]
     fieldsets = [
         (
@@ -132,6 +141,11 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
         if obj is None:
             first = fieldsets[0]
             fieldsets = [(first[0], {**first[1], "fields": [*first[1]["fields"], "follow_previous"]}), *fieldsets[1:]]
+        elif workflow.was_public(obj):
+            # Only a report that has been public is corrected: only then is there a change note to propose.
+            first, traditional, *rest = fieldsets
+            fields = {**traditional[1], "fields": [*traditional[1]["fields"], "change_note_zh_hant"]}
+            fieldsets = [first, CHANGE_NOTE_FIELDSET, (traditional[0], fields), *rest]
         return fieldsets
 
     def save_related(self, request, form, formsets, change):
@@ -199,13 +213,13 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
             if version != current.version:
                 return stale_message(report.pk)
             report.version = current.version
-            before = document.build(report)
+            before = document.working(report)
             count = english.save(report, request.POST)
             if count:
                 if report.version == current.version:  # only sections or items changed: a new version all the same
                     report.version += 1
                     Report.objects.filter(pk=report.pk).update(version=report.version)
-                changes = diff.compare(before, document.build(report))
+                changes = diff.compare(before, document.working(report))
                 workflow.edited(report, request.user, diff.summary(changes, limit=None, length=None))
         self.message_user(request, f"已保存{count}处英文译文。" if count else "英文译文没有改动。", messages.SUCCESS)
         return None
@@ -232,6 +246,16 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
             '<a href="{}">填写或修改英文译文</a>（缺少{}处，可能过时{}处）', url, counts["missing"], counts["stale"]
         )
 
+    @admin.display(description="更正说明（英文）")
+    def change_note_english(self, report):
+        url = reverse("admin:disclosure_report_english", args=[report.pk])
+        if not report.change_note_en:
+            return format_html('尚未填写，英文页面将显示简体说明。<a href="{}">在“英文译文”页面填写</a>', url)
+        status = english.STATUS_LABELS[report.english_status("change_note")]
+        return format_html(
+            '<span lang="en">{}</span>（{}，<a href="{}">在“英文译文”页面修改</a>）', report.change_note_en, status, url
+        )
+
     @admin.display(description="公开页面")
     def public_link(self, report):
         if report.pk and report.revisions.exists():
@@ -240,11 +264,17 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
 
     @admin.action(description="发布所选年报")
     def publish(self, request, queryset):
-        form = PublishForm(request.POST if "apply" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            for report in queryset:
+        """Each correction among the reports gets its own change note: its proposal, filled in to confirm or amend."""
+        data = request.POST if "apply" in request.POST else None
+        rows = [
+            (report, ChangeNoteForm(report, data, prefix=f"note-{report.pk}") if workflow.was_public(report) else None)
+            for report in queryset
+        ]
+        if data is not None and all(form is None or form.is_valid() for _, form in rows):
+            for report, form in rows:
                 try:
-                    revision = workflow.publish(report, request.user, form.cleaned_data["change_note"], timezone.now())
+                    note = form.note() if form else ""
+                    revision = workflow.publish(report, request.user, note, timezone.now())
                 except workflow.TransitionError as error:
                     self.message_user(request, str(error), messages.ERROR)
                 else:
@@ -253,9 +283,8 @@ class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdm
         context = {
             **self.admin_site.each_context(request),
             "title": "发布年报",
+            "rows": rows,
             "reports": queryset,
-            "corrections": [r for r in queryset if r.revisions.exists()],
-            "form": form,
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from disclosure.languages.declared import EDITABLE, LANGUAGES, SOURCE
 from disclosure.models import Report, ReportEvent, Revision
 from disclosure.models.events import STATE_LABELS
 from disclosure.models.revisions import public_state, with_public_state
@@ -60,14 +61,55 @@ class TransitionForm(forms.Form):
     )
 
 
+class ChangeNoteForm(forms.Form):
+    """The change note of a correction as the publisher confirms it: the working copy's proposal filled in, to
+    publish as it is or amended, in each language staff write (the Traditional is derived from the Simplified)."""
+
+    def __init__(self, report, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposal = workflow.proposed_note(report)
+        for language in LANGUAGES:
+            if language.code not in EDITABLE:
+                continue
+            required = "（必填）" if language.code == SOURCE else "（留空则英文页面显示简体说明，并注明尚无英文）"
+            self.fields[_key(language.code)] = forms.CharField(
+                label=f"更正说明（{language.staff_name}）{required}",
+                required=False,
+                initial=proposal[language.code],
+                widget=forms.Textarea(attrs={"rows": 3, "cols": 60, "lang": language.html_lang}),
+            )
+
+    def note(self):
+        return {code: self.cleaned_data[_key(code)] for code in EDITABLE}
+
+
+def _key(code):
+    return code.replace("-", "_")
+
+
+def proposal_rows(report):
+    """[(language, text)] of the change note proposed on the working copy, every language, for staff to read."""
+    texts = document.texts(report, "change_note")
+    return [(language, texts[language.code]) for language in LANGUAGES]
+
+
+def _proposal_context(report, shown):
+    """The transition page's view of the proposed change note (none on a report never public, or a withdrawal)."""
+    if not shown:
+        return {"proposal": None, "proposal_written": False}
+    rows = proposal_rows(report)
+    return {"proposal": rows, "proposal_written": any(text for language, text in rows if language.code == SOURCE)}
+
+
 HELP = {
     "submit": "提交后由审核人审核。审核期间如需修改，修改后年报将退回草稿，需重新提交。",
     "return": "请写明需要修改的内容，撰稿人将看到这里的意见。",
     "approve": "审核通过后由发布人发布。您不能审核自己提交的年报。",
     "publish": (
-        "发布后公众立即可见。已发布过的年报再次发布属于更正，须填写更正说明，它将显示在公众页面的“修订记录”中。"
+        "发布后公众立即可见。已发布过的年报再次发布属于更正，须有更正说明：撰稿人拟写的说明已填在下方，"
+        "可以修改，它将显示在公众页面的“修订记录”中。"
     ),
-    "schedule": "到达发布时间后自动发布（也可在此之前退回）。更正须填写更正说明。",
+    "schedule": "到达发布时间后自动发布（也可在此之前退回）。更正须有更正说明：撰稿人拟写的说明已填在下方，可以修改。",
     "withdraw": (
         "撤回后公众看不到这份年报，原网址显示撤回时间和这里填写的撤回理由（公开）。撤回不影响正在修改的工作稿；"
         "已定时发布、尚未公开的版本一并取消。重新公开须经审核后再次发布，并填写更正说明。"
@@ -180,14 +222,14 @@ class ReviewingMixin:
 
     # Edits are recorded with what changed, and send a text under review or published back to draft.
     def save_model(self, request, obj, form, change):
-        request._report_before = document.build(Report.objects.get(pk=obj.pk)) if change else None
+        request._report_before = document.working(Report.objects.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         report = form.instance
         # Built from the database: the instance's prefetched sections and items predate the inline saves.
-        changes = diff.compare(request._report_before, document.build(Report.objects.get(pk=report.pk)))
+        changes = diff.compare(request._report_before, document.working(Report.objects.get(pk=report.pk)))
         if changes or not change:
             warning = workflow.sent_back(workflow.edited(report, request.user, diff.summary(changes)))
             if warning:
@@ -201,16 +243,25 @@ class ReviewingMixin:
             self.message_user(request, refusal or "没有这项操作。", messages.ERROR)
             return redirect("admin:disclosure_report_change", report.pk)
         form = TransitionForm(request.POST or None, initial={"at": timezone.localtime() + datetime.timedelta(days=1)})
+        correction = workflow.was_public(report)
+        publishing = name in ("publish", "schedule")
+        # A correction's change note: the publisher confirms or amends the proposal; the others see it.
+        note_form = ChangeNoteForm(report, request.POST or None, prefix="note") if correction and publishing else None
         found = assessment.findings(report) if name in ("submit", "approve", "publish", "schedule") else []
         warnings = _warnings(report, found) if name == "approve" else []
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and form.is_valid() and (note_form is None or note_form.is_valid()):
             try:
                 for index, (finding, _done) in enumerate(warnings):
                     comment = request.POST.get(f"ack-{index}", "").strip()
                     if comment:
                         assessment.acknowledge(report, request.user, finding, comment)
                 result = workflow.transition(
-                    report, request.user, name, form.cleaned_data["comment"], form.cleaned_data["at"]
+                    report,
+                    request.user,
+                    name,
+                    form.cleaned_data["comment"],
+                    form.cleaned_data["at"],
+                    note=note_form.note() if note_form else None,
                 )
             except workflow.TransitionError as error:
                 form.add_error(None, str(error))
@@ -229,7 +280,8 @@ class ReviewingMixin:
             "help": HELP[name],
             "form": form,
             "needs_time": name == "schedule",
-            "correction": name in ("publish", "schedule") and report.revisions.exists(),
+            "note_form": note_form,
+            **_proposal_context(report, correction and name != "withdraw"),
             "errors": [f for f in found if f.blocking],
             "warnings": [
                 (f"ack-{i}", finding, done, request.POST.get(f"ack-{i}", ""))
@@ -248,7 +300,7 @@ class ReviewingMixin:
         if left not in choices:
             left = str(revisions[-1].number) if revisions else None
         before = choices[left].document if left else None
-        after = choices[right].document if right in choices else document.build(report)
+        after = choices[right].document if right in choices else document.working(report)
         context = {
             **self.admin_site.each_context(request),
             "title": f"修改记录：{report.title}",

@@ -12,12 +12,14 @@ from disclosure.models.translated import CURRENT, MISSING, NOT_NEEDED, STALE, fi
 from disclosure.reports.numbering import numbers_or
 
 FIELDS = {
-    Report: [("title", "标题"), ("source", "来源"), ("preamble", "导语")],
+    # The change note proposed for a correction is listed once it has Simplified text (only a report that has
+    # been public offers the field): its English goes out with the next revision, like every other text.
+    Report: [("title", "标题"), ("source", "来源"), ("preamble", "导语"), ("change_note", "更正说明")],
     Section: [("heading", "标题"), ("body", "正文")],
     RectificationItem: [("problem", "存在的问题"), ("measure", "整改措施"), ("responsible", "责任单位")],
     PlanItem: [("text", "工作内容"), ("responsible", "责任单位")],
 }
-MULTILINE = {"preamble", "body", "problem", "measure", "text"}
+MULTILINE = {"preamble", "body", "problem", "measure", "text", "change_note"}
 STATUS_LABELS = {MISSING: "缺少译文", STALE: "原文已修改，译文可能过时", CURRENT: "已翻译", NOT_NEEDED: "原文为空"}
 
 

@@ -78,6 +78,16 @@ class Report(Translated):
     published_on = models.DateField("发布日期", null=True, blank=True, help_text="留空则在发布时取当天日期。")
     source = models.CharField("来源", max_length=100, blank=True, help_text="留空则显示发布机构名称。")
     preamble = models.TextField("导语", blank=True, help_text="正文之前的引言。纯文本，空一行分段。")
+    # The 更正说明 proposed for the next publication of a report that has been public: the editor writes it with
+    # the correction, the reviewer reviews it with the rest, the publisher may amend it when publishing. It is
+    # not part of the document (it describes the step from one revision to the next, not the report): the
+    # publication carries it into the Revision (Revision.change_note) and clears it here.
+    change_note = models.TextField(
+        "更正说明",
+        blank=True,
+        help_text="本次更正改了什么（如“更正了表三中的申请数量”）。发布时显示在公众页面的“修订记录”中；"
+        "发布人发布时可以修改。英文在“英文译文”页面填写。",
+    )
     # The statistical tables as {table: {row: {column: value}}} with None for a cell not filled in
     # (formats.py declares the layout). One JSON value rather than 200 rows: the tables are read and
     # written whole, by the 统计表 page, load_report and publishing, never cell by cell in SQL.

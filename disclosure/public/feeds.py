@@ -1,8 +1,9 @@
 """订阅: RSS 2.0 and Atom feeds of newly published reports and their corrections, one pair per language.
 
 Items are revisions: a report's first publication and each correction (a later revision, with its change
-note) are news of their own. Only reports that Revision.objects.public() lists appear, so a draft, a
-scheduled revision whose time has not come and a withdrawn report are never announced.
+note in the feed's language, or the Simplified said to be so) are news of their own. Only reports that
+Revision.objects.public() lists appear, so a draft, a scheduled revision whose time has not come and a
+withdrawn report are never announced.
 """
 
 from django.contrib.syndication.views import Feed
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from disclosure.models import Revision
 from disclosure.public.page_cache import public_page
 from disclosure.public.report_page import pick
+from disclosure.publishing.document import texts
 
 FEED_ITEMS = 30
 
@@ -58,11 +60,16 @@ class ReportFeed(Feed):
             "year": revision.year,
         }
         if revision.number > 1:
-            return _("%(body)s更正了%(year)s年度政府信息公开工作年度报告（第%(number)s版）。更正说明：%(note)s") % {
-                **facts,
-                "number": revision.number,
-                "note": revision.change_note,
-            }
+            note = pick(texts(revision, "change_note"), lang)
+            facts.update(number=revision.number, note=note.value)
+            if note.fallback_lang:  # plain text has no lang attribute: the sentence says what the note is
+                text = _(
+                    "%(body)s更正了%(year)s年度政府信息公开工作年度报告（第%(number)s版）。"
+                    "更正说明（尚无此语言版本，以下为简体中文原文）：%(note)s"
+                )
+            else:
+                text = _("%(body)s更正了%(year)s年度政府信息公开工作年度报告（第%(number)s版）。更正说明：%(note)s")
+            return text % facts
         return _("%(body)s发布了%(year)s年度政府信息公开工作年度报告。") % facts
 
     def item_link(self, revision):

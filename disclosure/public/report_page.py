@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from disclosure.languages.declared import HTML_LANG
 from disclosure.languages.declared import SOURCE as SOURCE_LANGUAGE
+from disclosure.publishing.document import texts
 from disclosure.reports.numbering import label
 from disclosure.reports.parts import is_plan_heading, is_problems_heading
 from disclosure.tables import printed
@@ -140,6 +141,24 @@ def report_view(document, lang):
         top[index].tables = tables
     view.tables = placement.elsewhere
     return view
+
+
+@dataclass
+class HistoryEntry:
+    """One line of 修订记录: a revision, with its change note in the page's language (or the Simplified, marked)."""
+
+    number: int
+    published_at: datetime.datetime | None  # None: the working copy, not published yet (preview only)
+    note: Text
+    current: bool = False
+
+
+def history(revisions, lang, current=None):
+    """修订记录 of `revisions` (oldest first), `current` the pk of the one shown. A change note lives in its
+    revision's columns, beside the document: Simplified and English as published, the Traditional derived then."""
+    return [
+        HistoryEntry(r.number, r.published_at, pick(texts(r, "change_note"), lang), r.pk == current) for r in revisions
+    ]
 
 
 def _any_fallback(view):

@@ -10,12 +10,13 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from disclosure.models import Body, Page, Report, Revision
-from disclosure.public import parameters, sitemaps, trends
+from disclosure.models.revisions import public_state, with_public_state
+from disclosure.public import parameters, report_page, sitemaps, trends
 from disclosure.public import search as search_module
 from disclosure.public.forms import ColumnFilterForm
 from disclosure.public.page_cache import public_page
 from disclosure.public.report_page import pick, report_view
-from disclosure.publishing import document
+from disclosure.publishing import document, workflow
 from disclosure.publishing.document import texts
 from disclosure.publishing.workflow import is_member
 
@@ -84,8 +85,11 @@ def report(request, year, body):
     revision = Revision.objects.public_report(year, body)
     if revision is None:
         return withdrawn(request, year, body)
-    history = list(Revision.objects.history(revision.report_id)) if revision.number > 1 else []
-    context = {"revision": revision, "report": report_view(revision.document, get_language()), "history": history}
+    lang = get_language()
+    history = []
+    if revision.number > 1:
+        history = report_page.history(Revision.objects.history(revision.report_id).defer("document"), lang, revision.pk)
+    context = {"revision": revision, "report": report_view(revision.document, lang), "history": history}
     context.update(_tables_context(revision, year, body))
     return render(request, "disclosure/report.html", context)
 
@@ -116,12 +120,38 @@ def withdrawn(request, year, body):
 
 @never_cache
 def preview(request, report_id):
-    """Staff see the working copy through the public template, marked 预览; anyone else gets a 404."""
+    """Staff see the working copy through the public template, marked 预览; anyone else gets a 404.
+
+    The banner says where the working copy stands (workflow.describe), and 修订记录 shows what it would be once
+    published: a correction in progress as the next revision, with the change note proposed for it."""
     user = request.user
-    report = Report.objects.filter(pk=report_id).select_related("body").first()
+    report = with_public_state(Report.objects.filter(pk=report_id).select_related("body")).first()
     if report is None or not (user.is_authenticated and user.is_staff and is_member(user, report.body)):
         raise Http404("没有这份已发布的年报")
-    context = {"report": report_view(document.build(report), get_language()), "preview": report, "history": []}
+    lang = get_language()
+    public = public_state(report)
+    state = workflow.editorial_state(report, public)
+    in_step = state in (Report.Status.PUBLISHED, workflow.SCHEDULED)
+    revisions = list(report.revisions.order_by("number").defer("document"))
+    history = report_page.history(revisions, lang, revisions[-1].pk if revisions and in_step else None)
+    if revisions and not in_step:
+        history.append(
+            report_page.HistoryEntry(revisions[-1].number + 1, None, pick(texts(report, "change_note"), lang), True)
+        )
+    if state == workflow.SCHEDULED:
+        banner = "scheduled"
+    elif in_step:
+        banner = "live" if public.is_live else "withdrawn"
+    else:
+        banner = "unpublished"
+    context = {
+        "report": report_view(document.build(report), lang),
+        "preview": report,
+        "preview_banner": banner,
+        # Staff's words, in Simplified on every page (marked as such on the others), as the admin shows them.
+        "preview_state": pick(workflow.describe(report, public), lang),
+        "history": history if len(history) > 1 else [],
+    }
     response = render(request, "disclosure/report.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

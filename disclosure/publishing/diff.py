@@ -1,5 +1,6 @@
 """A readable difference between two `disclosure-report/1` documents (two revisions, or a revision and
 the working copy): every text field, in every language, named the way staff name it (章节 一、（一） 标题).
+The working copy's side may carry the change note proposed for its next publication (document.working).
 """
 
 from dataclasses import dataclass
@@ -96,6 +97,8 @@ def flatten(doc):
             for field, field_name in fields:
                 flat.update(_texts(f"{name} {index} {field_name}", item.get(field)))
     flat.update(_cell_values(doc))
+    if "change_note" in doc:  # a working copy's proposal (document.working); a revision keeps its own apart
+        flat.update(_texts("更正说明（拟）", doc["change_note"]))
     return flat
 
 

@@ -65,6 +65,13 @@ def build(report):
     return document
 
 
+def working(report):
+    """What a save of the working copy is compared by (publishing/diff.py): its document, and the change note
+    proposed for its next publication, which reaches the public with that revision but is kept beside the
+    document (Revision.change_note), not in it."""
+    return {**build(report), "change_note": texts(report, "change_note")}
+
+
 def tables(format, stored):
     """The tables of `format` with the stored figures: every cell present, None where not filled in."""
     stored = stored or {}

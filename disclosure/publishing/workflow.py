@@ -9,6 +9,9 @@ checks the actor's role (groups 撰稿人, 审核人, 发布人), the actor's bo
 principle (whoever submitted a text cannot approve it), and writes a ReportEvent. Nothing else changes
 `status`.
 
+A correction's 更正说明 (change note) is proposed on the working copy (Report.change_note, by the editor, seen by
+the reviewer), may be amended by the publisher, and is carried into the revision by publication (`note_for`).
+
 `user=None` is the system itself (the demo loader, the scheduled-publication command): it is never what
 a request or a command line supplies, both of which always name a user.
 """
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from disclosure.languages.declared import CODES
+from disclosure.languages.declared import CODES, EDITABLE, SOURCE
 from disclosure.models import Body, Report, ReportEvent, Revision, Withdrawal
 from disclosure.models.events import STATE_LABELS
 from disclosure.models.revisions import public_state
@@ -62,6 +65,12 @@ def editorial_state(report, public=None):
     if report.status == S.PUBLISHED and (public or public_state(report)).pending_number is not None:
         return SCHEDULED
     return report.status
+
+
+def was_public(report, public=None):
+    """Whether a revision of `report` has been public (live now, or withdrawn since): its next publication is then
+    a correction, which needs a change note, and its working copy offers one to be proposed."""
+    return (public or public_state(report)).due_number is not None
 
 
 def describe(report, public=None):
@@ -148,8 +157,12 @@ def _locked(report):
     return Report.objects.select_for_update().select_related("body").get(pk=report.pk)
 
 
-def transition(report, user, name, comment="", at=None):
-    """Carry out `name` (submit, return, approve, publish, schedule, withdraw) or raise TransitionError."""
+def transition(report, user, name, comment="", at=None, note=None):
+    """Carry out `name` (submit, return, approve, publish, schedule, withdraw) or raise TransitionError.
+
+    Publishing or scheduling carries the working copy's proposed change note into the revision; `note`
+    ({language: text}, for the languages staff write) is the publisher's amendment of it. Without `note`, a
+    `comment` amends its Simplified text (the commands' --comment, as before the proposal existed)."""
     comment = (comment or "").strip()
     with transaction.atomic():
         report = _locked(report)
@@ -176,8 +189,10 @@ def transition(report, user, name, comment="", at=None):
             when = at or timezone.now()
             if name == "schedule" and when <= timezone.now():
                 raise TransitionError("定时发布的时间必须晚于现在；立即发布请选择“发布”。")
-            result = _publish_revision(report, user, comment, when)
+            amended = note if note is not None else ({SOURCE: comment} if comment else None)
+            result = _publish_revision(report, user, amended, when)
             report.status = S.PUBLISHED
+            comment = result.change_note_zh_hans if result.number > 1 else comment
         elif name == "withdraw":
             result = _withdraw(report, user, comment)
         report.save()
@@ -188,18 +203,25 @@ def transition(report, user, name, comment="", at=None):
 
 def publish(report, user=None, change_note="", at=None):
     """Publish now (or at `at`). With a user this is the publish transition; without, the system publishes
-    (recorded as 定时发布 when `at` is still to come)."""
+    (recorded as 定时发布 when `at` is still to come). `change_note` amends the proposed note: its Simplified
+    text, or {language: text}."""
+    if isinstance(change_note, dict):
+        comment, amended = "", change_note
+    else:
+        comment = (change_note or "").strip()
+        amended = {SOURCE: comment} if comment else None
     if user is not None:
-        return transition(report, user, "publish", change_note, at)
+        return transition(report, user, "publish", comment, at, amended)
     with transaction.atomic():
         report = _locked(report)
         old = editorial_state(report)
         when = at or timezone.now()
-        revision = _publish_revision(report, None, change_note, when)
+        revision = _publish_revision(report, None, amended, when)
         report.status = S.PUBLISHED
         report.save()
         action = "schedule" if when > timezone.now() else "publish"
-        _record(report, None, action, old, editorial_state(report), change_note, revision=revision)
+        comment = revision.change_note_zh_hans if revision.number > 1 else comment
+        _record(report, None, action, old, editorial_state(report), comment, revision=revision)
         return revision
 
 
@@ -207,7 +229,7 @@ def _withdraw(report, user, reason):
     """Take the public revision down. A correction scheduled to follow it is dropped with it (else it would
     bring the report back on its date): the working copy stays approved, to be published again on purpose."""
     live = Revision.objects.public().get(report=report)
-    if _cancel_schedule(report):
+    if _cancel_schedule(report) is not None:
         report.status = S.APPROVED
     withdrawal = Withdrawal(report=report, revision=live, created_by=user, withdrawn_at=timezone.now())
     withdrawal.reason_zh_hans = reason
@@ -258,8 +280,13 @@ def edited(report, user, changes, action="edit", comment=""):
         current = _locked(report)
         old = editorial_state(current)
         if old != S.DRAFT:
-            _cancel_schedule(current)
-            Report.objects.filter(pk=report.pk).update(status=S.DRAFT)
+            restored = list(_cancel_schedule(current) or ())
+            if restored:  # saved, so that the Traditional is derived and the English's source recorded
+                restored += [_note_field("zh-hant"), "en_sources"]
+            current.status = S.DRAFT
+            current.save(update_fields=["status", *restored])
+            for field in restored:
+                setattr(report, field, getattr(current, field))
         report.status = S.DRAFT
         _record(report, user, action, old, S.DRAFT, comment, changes)
     return old
@@ -273,9 +300,20 @@ def sent_back(old):
 
 
 def _cancel_schedule(report):
-    """Drop the revision that has not gone out yet (a scheduled publication); True when there was one."""
-    deleted, _ = report.revisions.filter(published_at__gt=timezone.now()).delete()
-    return bool(deleted)
+    """Drop the revision that has not gone out yet (a scheduled publication). Its change note goes back to the
+    working copy as the proposal, unless a new one has been written since, so that nothing the publisher wrote is
+    lost: `report` gets it. Returns the note fields so set ({} when none), or None when nothing was scheduled."""
+    pending = report.revisions.filter(published_at__gt=timezone.now()).order_by("-number")
+    dropped = pending.first()
+    if dropped is None:
+        return None
+    restored = {}
+    if not any(proposed_note(report).values()):
+        restored = {_note_field(lang): getattr(dropped, _note_field(lang)) or "" for lang in EDITABLE}
+        for field, value in restored.items():
+            setattr(report, field, value)
+    pending.delete()
+    return restored
 
 
 def _check_tables(report, name, action):
@@ -296,21 +334,53 @@ def _check_tables(report, name, action):
         )
 
 
-def _publish_revision(report, user, change_note, at):
-    """The working copy as an immutable Revision; a correction must say what it corrects."""
+def _note_field(lang):
+    return document.field_name("change_note", lang)
+
+
+def proposed_note(report):
+    """The change note proposed on the working copy: {language: text} for the languages staff write."""
+    return {lang: (getattr(report, _note_field(lang)) or "").strip() for lang in EDITABLE}
+
+
+def note_for(report, amended=None):
+    """The change note a publication of `report` carries now: the proposal, with the publisher's amendment
+    (`amended`, {language: text}; a language left out keeps the proposal's text) over it.
+
+    An English proposal goes with the Simplified text it translates: when the amendment rewrites the Simplified
+    and leaves the English out (a command's --note), the English is dropped, and the English pages show the
+    Simplified marked as such rather than a translation of words no longer published.
+    """
+    proposal = proposed_note(report)
+    note = dict(proposal)
+    for lang, text in (amended or {}).items():
+        if lang in note and text is not None:
+            note[lang] = text.strip()
+    if note[SOURCE] != proposal[SOURCE]:
+        for lang in EDITABLE:
+            if lang != SOURCE and (amended or {}).get(lang) is None:
+                note[lang] = ""
+    return note
+
+
+def _publish_revision(report, user, amended, at):
+    """The working copy as an immutable Revision; a correction must say what it corrects. The change note goes
+    into the revision (the Traditional derived as it is saved) and the proposal is cleared for the next one."""
     errors = assessment.blocking(report)
     if errors:
         raise TransitionError(
             f"《{report.title}》的统计表有{len(errors)}处错误，不能发布：{assessment.summary(errors)}。"
         )
-    change_note = (change_note or "").strip()
+    note = note_for(report, amended)
     previous = report.revisions.order_by("-number").first()
-    if previous and not change_note:
+    if previous and not note[SOURCE]:
         raise TransitionError(f"《{report.title}》已发布过，再次发布属于更正，请填写更正说明。")
     if not report.sections.exists():
         raise TransitionError(f"《{report.title}》还没有正文章节，不能发布。")
     if report.published_on is None:
         report.published_on = timezone.localdate(at)
+    for lang in EDITABLE:
+        setattr(report, _note_field(lang), "")
     report.save()
     doc = document.build(report)
     revision = Revision(
@@ -325,6 +395,7 @@ def _publish_revision(report, user, change_note, at):
     )
     for lang in CODES:
         setattr(revision, document.field_name("title", lang), doc["title"][lang])
-    revision.change_note_zh_hans = change_note
+    for lang, text in note.items():
+        setattr(revision, _note_field(lang), text)
     revision.save()
     return revision

@@ -272,7 +272,7 @@ def test_publish_action_shows_an_intermediate_page_then_publishes(staff, chief):
     page = dom.parse(response)
     form = publish_form(page)
     assert [li.text for li in form.find("ul").find_all("li")] == ["锦州市体育局2016年政府信息公开工作年度报告"]
-    assert not page.find_all("textarea", name="change_note")  # a first publication needs no note
+    assert not page.find_all("textarea", name=f"note-{report.pk}-zh_hans")  # a first publication needs no note
     assert Revision.objects.count() == 0
 
     confirm = dom.form_data(form)
@@ -299,16 +299,16 @@ def test_publish_action_on_a_published_report_asks_for_a_change_note(staff):
     response = staff.post(CHANGELIST, select([report.pk]))
     page = dom.parse(response)
     assert "（已发布过，本次为更正）" in publish_form(page).find("ul").text
-    assert page.find("textarea", name="change_note")
+    assert page.find("textarea", name=f"note-{report.pk}-zh_hans")
 
     confirm = dom.form_data(publish_form(page))
-    assert confirm["change_note"] == ""
+    assert confirm[f"note-{report.pk}-zh_hans"] == ""  # the editor proposed none
     response = staff.post(CHANGELIST, confirm, follow=True)
     [message] = messages_of(response)
     assert "已发布过，再次发布属于更正，请填写更正说明。" in message
     assert Revision.objects.count() == 1
 
-    confirm["change_note"] = "更正了第一部分的错别字。"
+    confirm[f"note-{report.pk}-zh_hans"] = "更正了第一部分的错别字。"
     response = staff.post(CHANGELIST, confirm, follow=True)
     assert messages_of(response) == ["已发布《锦州市体育局2016年政府信息公开工作年度报告》第2版。"]
     revision = Revision.objects.get(number=2)

@@ -159,6 +159,41 @@ def test_publish_report_with_a_note_publishes_a_correction():
     assert revision.change_note_zh_hans == "更正了发布日期。"
 
 
+def test_publish_report_without_a_note_publishes_the_proposed_one():
+    """Issue 14: the editor proposed the change note on the working copy; the command publishes it as it is."""
+    report, _ = publishable(title=SEED_TITLE)
+    run("publish_report", "2016", "sports-bureau", user="publisher")
+    report.refresh_from_db()
+    report.change_note_zh_hans, report.change_note_en = "更正了表三。", "Corrected table 3."
+    report.save()
+    correction(report)
+    out, _ = run("publish_report", "2016", "sports-bureau", user="publisher")
+    assert "更正说明：更正了表三。（英文：Corrected table 3.）" in out
+    revision = Revision.objects.get(number=2)
+    assert (revision.change_note_zh_hans, revision.change_note_zh_hant, revision.change_note_en) == (
+        "更正了表三。",
+        "更正了表三。",
+        "Corrected table 3.",
+    )
+
+
+def test_publish_report_note_amends_the_proposal_and_note_en_its_english():
+    report, _ = publishable(title=SEED_TITLE)
+    run("publish_report", "2016", "sports-bureau", user="publisher")
+    report.refresh_from_db()
+    report.change_note_zh_hans, report.change_note_en = "更正了表三。", "Corrected table 3."
+    report.save()
+    correction(report)
+    out, _ = run("publish_report", "2016", "sports-bureau", user="publisher", note="更正了表三和表四。")
+    # The English proposal translated other words: not published under the new ones.
+    assert "（英文：无，英文页面显示简体）" in out
+    assert (Revision.objects.get(number=2).change_note_en or "") == ""
+    correction(report)
+    run("publish_report", "2016", "sports-bureau", user="publisher", note="再次更正。", note_en="Corrected again.")
+    revision = Revision.objects.get(number=3)
+    assert (revision.change_note_zh_hans, revision.change_note_en) == ("再次更正。", "Corrected again.")
+
+
 def test_publish_report_as_a_user():
     _, user = publishable()
     run("publish_report", "2016", "sports-bureau", user="publisher")
@@ -267,6 +302,25 @@ def test_report_transition_withdraws_while_a_correction_is_written_and_brings_it
     out = transition("schedule", "publisher", at=at.strftime("%Y-%m-%d %H:%M"), comment="核实后重新发布。")
     assert "第2版定时发布" in out
     assert Revision.objects.public_report(2016, "sports-bureau") is None  # withdrawn until its time
+
+
+def test_report_transition_publish_note_amends_the_proposed_note(team):
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    transition("publish", "publisher")
+    report = Report.objects.get()
+    report.change_note_zh_hans = "撰稿人拟写的说明。"
+    report.save()
+    workflow.edited(report, team["editor"], [])
+    transition("submit", "editor")
+    transition("approve", "reviewer")
+    out = transition("publish", "publisher", note="发布人改写的说明。", note_en="The publisher's note.")
+    assert "更正说明：发布人改写的说明。（英文：The publisher's note.）" in out
+    revision = Revision.objects.get(number=2)
+    assert (revision.change_note_zh_hans, revision.change_note_en) == ("发布人改写的说明。", "The publisher's note.")
+    assert report.events.first().comment == "发布人改写的说明。"
+    with pytest.raises(CommandError, match="只用于 publish 和 schedule"):
+        transition("submit", "editor", note="说明")
 
 
 def test_report_transition_schedule_at_a_time(team):

@@ -3,7 +3,8 @@
 Every report that is not public carries its own marker in every text it has (title, preamble, headings,
 bodies, rectification and plan items, in Simplified and English; Traditional is derived from it):
 a draft, a returned draft, one under review, one approved, one scheduled for later, an unpublished
-correction of a public report, a correction scheduled for later, and the text of a withdrawn report.
+correction of a public report (and the change note proposed for it), a correction scheduled for later, and the
+text of a withdrawn report.
 An anonymous visitor then crawls every page in every language, sitemap.xml, robots.txt and the extra
 endpoints below; no marker may appear anywhere, while the public report's own marker must.
 """
@@ -79,6 +80,10 @@ def site():
     publish(corrected)
     reports.append(mark(corrected, "CORRECTIONMARKERv7"))
     markers["CORRECTIONMARKERv7"] = corrected
+    # …with the change note its editor proposes for it, in Simplified and English.
+    corrected.change_note_zh_hans, corrected.change_note_en = "更正说明PROPOSEDMARKERc3", "Note PROPOSEDENMARKERd4"
+    corrected.save()
+    markers["PROPOSEDMARKERc3"] = markers["PROPOSEDENMARKERd4"] = corrected
     workflow.edited(corrected, None, [])
 
     # A correction that has been through review and waits for its time, with its change note.

@@ -549,9 +549,13 @@ def preview_url(report):
 @pytest.fixture
 def working_copy():
     """A published report whose working copy has a heading the public page does not have yet."""
+    from disclosure.publishing import workflow
+
     report = make_report(make_body(), year=2016)
     publish(report)
     Section.objects.filter(report=report, position=1).update(heading_zh_hans="工作稿中的新标题")
+    report.refresh_from_db()
+    workflow.edited(report, None, [])
     return report
 
 
@@ -584,7 +588,8 @@ def test_preview_shows_the_working_copy_to_members_marked_and_uncached(client, w
     page = dom.parse(response)
     banner = page.find("div", class_="preview-banner")
     assert "预览" in banner.text
-    assert "这是尚未发布的工作稿（已发布）" in banner.text  # the state of the working copy
+    # Both states, as the admin says them (workflow.describe), not the stored review state.
+    assert "这是尚未发布的工作稿（已发布第1版 · 有未发布的修改：草稿），公众看不到本页。" in banner.text
     assert page.find("h2", class_="part-heading").text == "一、工作稿中的新标题"
     cache_control = response["Cache-Control"]
     for word in ("no-cache", "no-store", "must-revalidate"):
@@ -596,6 +601,56 @@ def test_preview_shows_the_working_copy_to_members_marked_and_uncached(client, w
     public = client.get(SEED_URL.replace("sports-bureau", working_copy.body.slug)).content.decode()
     assert "工作稿中的新标题" not in public
     assert "第1节标题" in public
+
+
+def preview_banner(client, report, prefix=""):
+    return dom.parse(client.get(f"{prefix}{preview_url(report)}")).find("div", class_="preview-banner")
+
+
+def test_the_preview_banner_of_a_report_in_step_with_the_public_does_not_call_it_unpublished(client):
+    """Issue 14: an unchanged published report read "尚未发布的工作稿（已发布）"."""
+    from django.utils import timezone
+
+    from disclosure.publishing import workflow
+    from tests.factories import make_staff, withdraw
+
+    body = make_body()
+    live, scheduled, withdrawn = (make_report(body, year=year) for year in (2016, 2017, 2018))
+    publish(live)
+    publish(scheduled, at=timezone.now() + datetime.timedelta(days=1))
+    publish(withdrawn)
+    withdraw(withdrawn)
+    client.force_login(make_staff("member", workflow.EDITOR, body))
+
+    banner = preview_banner(client, live).text
+    assert "这是工作稿（已发布第1版），与公众看到的页面相同。" in banner
+    assert "尚未发布" not in banner
+    banner = preview_banner(client, scheduled).text
+    assert "这是定时发布的工作稿（定时发布：" in banner and "到发布时间后，公众页面将与此相同" in banner
+    assert "这是工作稿（已撤回（" in preview_banner(client, withdrawn).text
+    # The state is staff's Simplified words: on the other languages' previews it is marked as such.
+    banner = preview_banner(client, live, "/en")
+    assert "This is the working copy" in banner.text
+    assert banner.find("span", lang="zh-Hans").text == "已发布第1版"
+    assert not preview_banner(client, live).find_all("span", lang="zh-Hans")
+
+
+def test_the_preview_of_a_correction_shows_its_proposed_note_as_the_next_revision(client, working_copy):
+    from disclosure.publishing import workflow
+    from tests.factories import make_staff
+
+    client.force_login(make_staff("member", workflow.EDITOR, working_copy.body))
+    entries = dom.parse(client.get(preview_url(working_copy))).find("section", class_="history").find_all("li")
+    assert "首次发布" in entries[0].text and "当前版本" not in entries[0].text
+    assert entries[1].text == "待发布 第2版更正（尚未填写更正说明） （当前版本）"
+    working_copy.change_note_zh_hans = "更正了第一部分的标题。"
+    working_copy.save()
+    entries = dom.parse(client.get(preview_url(working_copy))).find("section", class_="history").find_all("li")
+    assert entries[1].text == "待发布 第2版更正：更正了第一部分的标题。 （当前版本）"
+    entry = dom.parse(client.get(f"/en{preview_url(working_copy)}")).find("section", class_="history").find_all("li")[1]
+    assert entry.find("span", lang="zh-Hans").text == "更正了第一部分的标题。"
+    # Never on the public page before it is published.
+    assert "更正了第一部分的标题" not in client.get(SEED_URL).content.decode()
 
 
 def test_preview_for_a_superuser_of_no_body(client, working_copy, django_user_model):

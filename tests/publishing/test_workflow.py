@@ -625,3 +625,138 @@ def test_case4_a_live_report_can_be_withdrawn_while_a_correction_is_being_writte
     workflow.transition(report, team["publisher"], "withdraw", "数据有误，正在核实。")
     assert client.get(URL).status_code == 410
     assert list(Revision.objects.public()) == []
+
+
+# --- issue 14: the change note proposed on the working copy, amended by the publisher ------------------------
+
+
+def propose(report, simplified, english=None):
+    """The editor's proposal, as saved by the change form (and the English by the 英文译文 page)."""
+    report.refresh_from_db()
+    report.change_note_zh_hans = simplified
+    if english is not None:
+        report.change_note_en = english
+    report.save()
+    return report
+
+
+def corrected(team):
+    """The team's report published, then edited: a correction in draft, through review up to approval."""
+    report = team["report"]
+    publish(report)
+    report.refresh_from_db()
+    Section.objects.filter(report=report, position=1).update(heading_zh_hans="更正后的标题")
+    workflow.edited(report, team["editor"], [])
+    return report
+
+
+def test_publication_carries_the_proposal_into_the_revision_and_clears_it(team):
+    report = propose(corrected(team), "  更正了第一部分的标题。 ", "Corrected the heading of part I.")
+    assert report.change_note_zh_hant.strip() == "更正了第一部分的標題。"  # derived on the working copy too
+    approve(team)
+    revision = workflow.transition(report, team["publisher"], "publish")
+    assert (revision.change_note_zh_hans, revision.change_note_zh_hant, revision.change_note_en) == (
+        "更正了第一部分的标题。",
+        "更正了第一部分的標題。",
+        "Corrected the heading of part I.",
+    )
+    report.refresh_from_db()
+    assert workflow.proposed_note(report) == {"zh-hans": "", "en": ""}
+    assert report.change_note_zh_hant == "" and "change_note" not in report.en_sources
+    assert report.events.first().comment == "更正了第一部分的标题。"  # the history says what went out
+
+
+def test_the_publishers_amendment_wins_language_by_language(team):
+    report = propose(corrected(team), "拟写的说明。", "Proposed note.")
+    approve(team)
+    amended = {"zh-hans": "发布人修改的说明。", "en": "Amended note."}
+    revision = workflow.transition(report, team["publisher"], "publish", note=amended)
+    assert (revision.change_note_zh_hans, revision.change_note_zh_hant, revision.change_note_en) == (
+        "发布人修改的说明。",
+        "發佈人修改的說明。",
+        "Amended note.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("amended", "expected"),
+    [
+        (None, {"zh-hans": "拟写的说明。", "en": "Proposed note."}),
+        ({"zh-hans": "拟写的说明。"}, {"zh-hans": "拟写的说明。", "en": "Proposed note."}),
+        ({"en": "Better English."}, {"zh-hans": "拟写的说明。", "en": "Better English."}),
+        # The proposal's English translates the proposal's Simplified: rewrite one alone and the other goes.
+        ({"zh-hans": "改写的说明。"}, {"zh-hans": "改写的说明。", "en": ""}),
+        ({"zh-hans": "改写的说明。", "en": "Rewritten note."}, {"zh-hans": "改写的说明。", "en": "Rewritten note."}),
+        ({"zh-hans": " 拟写的说明。 ", "en": ""}, {"zh-hans": "拟写的说明。", "en": ""}),
+    ],
+)
+def test_note_for_puts_the_amendment_over_the_proposal(team, amended, expected):
+    report = propose(team["report"], "拟写的说明。", "Proposed note.")
+    assert workflow.note_for(report, amended) == expected
+
+
+def test_a_correction_without_a_simplified_note_is_still_refused(team):
+    report = propose(corrected(team), "", "An English note alone.")
+    approve(team)
+    with pytest.raises(workflow.TransitionError, match="请填写更正说明"):
+        workflow.transition(report, team["publisher"], "publish")
+    with pytest.raises(workflow.TransitionError, match="请填写更正说明"):
+        workflow.transition(report, team["publisher"], "publish", note={"zh-hans": "  "})
+    assert Revision.objects.count() == 1
+    assert workflow.proposed_note(Report.objects.get(pk=report.pk))["en"] == "An English note alone."
+
+
+def test_a_comment_still_amends_the_simplified_note(team):
+    """The commands' --comment (and publish_report --note) as before the proposal existed."""
+    report = propose(corrected(team), "拟写的说明。", "Proposed note.")
+    approve(team)
+    revision = workflow.transition(report, team["publisher"], "publish", "命令行写的说明。")
+    assert (revision.change_note_zh_hans, revision.change_note_en) == ("命令行写的说明。", "")
+
+
+@pytest.mark.parametrize("how", ["return", "edit", "withdraw"])
+def test_a_dropped_scheduled_correction_gives_its_note_back_to_the_working_copy(team, how):
+    report = propose(corrected(team), "拟写的说明。", "Proposed note.")
+    approve(team)
+    at = timezone.now() + datetime.timedelta(days=2)
+    workflow.transition(report, team["publisher"], "schedule", at=at, note={"zh-hans": "定时发布的说明。"})
+    assert workflow.proposed_note(Report.objects.get(pk=report.pk)) == {"zh-hans": "", "en": ""}
+    if how == "return":
+        workflow.transition(report, team["reviewer"], "return", "再核对一次。")
+    elif how == "edit":
+        report.refresh_from_db()
+        workflow.edited(report, team["editor"], [])
+        assert report.change_note_zh_hans == "定时发布的说明。"  # the caller's copy too
+    else:
+        workflow.transition(report, team["publisher"], "withdraw", "数据有误。")
+    report = Report.objects.get(pk=report.pk)
+    assert Revision.objects.count() == 1
+    # The note the publisher scheduled (its English dropped with the rewritten Simplified), derived again.
+    assert workflow.proposed_note(report) == {"zh-hans": "定时发布的说明。", "en": ""}
+    assert report.change_note_zh_hant == "定時發佈的說明。"
+
+
+def test_a_new_proposal_is_not_overwritten_by_a_dropped_schedule(team):
+    report = propose(corrected(team), "拟写的说明。")
+    approve(team)
+    workflow.transition(report, team["publisher"], "schedule", at=timezone.now() + datetime.timedelta(days=2))
+    propose(report, "新写的说明。")  # the form's save, which workflow.edited records next
+    workflow.edited(report, team["editor"], [])
+    assert workflow.proposed_note(Report.objects.get(pk=report.pk))["zh-hans"] == "新写的说明。"
+
+
+def test_a_published_note_never_changes_afterwards(team):
+    from disclosure.models import GlossaryEntry
+
+    report = propose(corrected(team), "更正了范晓东的职务。")
+    approve(team)
+    revision = workflow.transition(report, team["publisher"], "publish")
+    assert revision.change_note_zh_hant == "更正了範曉東的職務。"
+    GlossaryEntry.objects.create(simplified="范晓东", traditional="范曉東")
+    propose(report, "下一次更正。", "Next correction.")
+    revision.refresh_from_db()
+    assert (revision.change_note_zh_hans, revision.change_note_zh_hant, revision.change_note_en) == (
+        "更正了范晓东的职务。",
+        "更正了範曉東的職務。",  # a record: the next publication carries the glossary's fix
+        "",
+    )
