@@ -42,16 +42,52 @@ class Change:
     @property
     def segments(self):
         """[(op, text)] with op "same", "del" or "ins": character level, which suits Chinese text."""
-        parts = []
-        matcher = SequenceMatcher(None, self.before, self.after, autojunk=False)
-        for op, a1, a2, b1, b2 in matcher.get_opcodes():
-            if op == "equal":
-                parts.append(("same", self.before[a1:a2]))
-            if op in ("delete", "replace"):
-                parts.append(("del", self.before[a1:a2]))
-            if op in ("insert", "replace"):
-                parts.append(("ins", self.after[b1:b2]))
-        return parts
+        return _merged(_segments(self.before, self.after))
+
+
+# A character diff costs about len(before) × len(after): beyond this many character pairs a text is compared
+# paragraph by paragraph first, and characters only within a changed paragraph small enough (a 40,000-character
+# rewrite took 37 s character by character; paragraph first it is instant).
+CHARACTER_PAIRS = 4_000_000
+
+
+def _segments(before, after):
+    if len(before) * len(after) <= CHARACTER_PAIRS:
+        return _characters(before, after)
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    parts = []
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        removed, added = "".join(old[a1:a2]), "".join(new[b1:b2])
+        if op == "equal":
+            parts.append(("same", removed))
+        elif op == "replace" and len(removed) * len(added) <= CHARACTER_PAIRS:
+            parts.extend(_characters(removed, added))
+        else:
+            parts += [("del", removed)] * bool(removed) + [("ins", added)] * bool(added)
+    return parts
+
+
+def _characters(before, after):
+    parts = []
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(("same", before[a1:a2]))
+        if op in ("delete", "replace"):
+            parts.append(("del", before[a1:a2]))
+        if op in ("insert", "replace"):
+            parts.append(("ins", after[b1:b2]))
+    return parts
+
+
+def _merged(parts):
+    """Neighbouring segments of the same kind as one."""
+    merged = []
+    for op, text in parts:
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        else:
+            merged.append((op, text))
+    return merged
 
 
 def _texts(where, value):
