@@ -21,6 +21,29 @@ def _catalogues():
     call_command("compile_catalogues", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _roles(request, django_db_blocker):
+    """The roles are groups a data migration made (0004_roles). A transactional test (browser, migration and
+    concurrency tests) empties the database when it ends, and xdist may then hand its worker another test:
+    that test gets the roles back, as a fresh database would have them."""
+    if not (request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)):
+        return
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    request.getfixturevalue("django_db_setup")
+    roles = import_module("disclosure.migrations.0004_roles").ROLES
+    with django_db_blocker.unblock():
+        if Group.objects.filter(name__in=roles).count() == len(roles):
+            return
+        for name, codenames in roles.items():
+            group, _ = Group.objects.get_or_create(name=name)
+            group.permissions.set(
+                Permission.objects.filter(content_type__app_label="disclosure", codename__in=codenames)
+            )
+
+
 @pytest.fixture
 def chief(db):
     """A superuser, signed in by tests that need the whole admin."""
