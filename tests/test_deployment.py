@@ -83,7 +83,8 @@ def publish_through(host, report_id):
     action = f"{host.url}/admin/disclosure/report/{report_id}/transition/publish/"
     status, _, page = fetch(opener, action)
     assert status == 200, page[:2000]
-    form = {"csrfmiddlewaretoken": csrf_token(page), "comment": "更正标题中的错字。"}
+    # A correction's 更正说明 is confirmed on the publish page, in each language staff write (note-zh_hans, note-en).
+    form = {"csrfmiddlewaretoken": csrf_token(page), "note-zh_hans": "更正标题中的错字。", "note-en": ""}
     status, _, page = fetch(opener, action, form)
     assert status == 200 and "第2版已发布" in page, page[:3000]
 
