@@ -9,7 +9,9 @@ from .conftest import REPORT, SCHEMES, TABLES_REPORT, open_page
 
 pytestmark = pytest.mark.browser
 
-VIEWS = [("standard", {})] + [(scheme, {"a11y": "on", "scheme": scheme}) for scheme in SCHEMES]
+# The standard view and two colour schemes of 无障碍浏览 (every scheme is checked by axe and for reflow; these
+# pictures are for people to look at, and each full-page shot costs seconds of Chromium).
+VIEWS = [("standard", {})] + [(scheme, {"a11y": "on", "scheme": scheme}) for scheme in SCHEMES[:2]]
 
 
 def png_size(path):
@@ -34,7 +36,7 @@ def test_report_screenshot(make_context, site, artifacts, name, prefs, width):
 
 @pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["zh-hans", "en"])
-@pytest.mark.parametrize("name,prefs", VIEWS[:2], ids=[name for name, _ in VIEWS[:2]])
+@pytest.mark.parametrize("name,prefs", VIEWS[:1], ids=[name for name, _ in VIEWS[:1]])
 def test_tables_report_screenshot(make_context, site, artifacts, name, prefs, width, prefix):
     """The 2024 demo report: its three tables, the CSV link and 主要数据与上年对比."""
     page = make_context(width=width, height=900, **prefs).new_page()
