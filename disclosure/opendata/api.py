@@ -255,9 +255,16 @@ def report(request, year, body):
     return _conditional(request, _json(revision.document), revision_etag(revision), revision.published_at)
 
 
+@read_only
+def schema_document(request):
+    """The JSON Schema of disclosure-report/1 (opendata/schema.py), read-only and CORS-open like the rest."""
+    text = json.dumps(schema.schema(), ensure_ascii=False, indent=2)
+    return HttpResponse(text, content_type="application/schema+json; charset=utf-8")
+
+
 app_name = "api"
 urlpatterns = [
-    path("schema/disclosure-report-1.json", schema.view, name="schema"),
+    path("schema/disclosure-report-1.json", schema_document, name="schema"),
     path("reports/", reports, name="reports"),
     path("reports/<int:year>/<slug:body>/", report, name="report"),
 ]

@@ -8,12 +8,9 @@ problem in Chinese with its JSON path, and also checks what a schema cannot (an 
 A test keeps the two in agreement on the demo documents, the API's answers and a catalogue of broken ones.
 """
 
-import json
 from functools import cache
 
-from django.http import HttpResponse
 from django.utils import translation
-from django.views.decorators.http import require_safe
 
 from disclosure.languages.declared import CODES, SOURCE
 from disclosure.models import Body, RectificationItem
@@ -154,12 +151,3 @@ def schema():
             "additionalProperties": False,
             "allOf": [_format_rule(fmt) for fmt in formats.TABLES],
         }
-
-
-@require_safe
-def view(request):
-    response = HttpResponse(
-        json.dumps(schema(), ensure_ascii=False, indent=2), content_type="application/schema+json; charset=utf-8"
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
