@@ -1,9 +1,12 @@
 from disclosure.models.access import AccessEvent
 from disclosure.models.acknowledgements import Acknowledgement
+from disclosure.models.appeals import ApplicationAppeal
 from disclosure.models.applications import Application, ApplicationEvent, HolidayArrangement
 from disclosure.models.events import ReportEvent
 from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
+from disclosure.models.register_counts import RegisterCount
+from disclosure.models.reply_letters import ReplyLetter
 from disclosure.models.reports import Body, PlanItem, RectificationItem, Report, Section
 from disclosure.models.revisions import Revision, Withdrawal
 from disclosure.models.site import Link, Page, SiteSettings
@@ -12,6 +15,7 @@ __all__ = [
     "AccessEvent",
     "Acknowledgement",
     "Application",
+    "ApplicationAppeal",
     "ApplicationEvent",
     "Body",
     "Feedback",
@@ -21,6 +25,8 @@ __all__ = [
     "Page",
     "PlanItem",
     "RectificationItem",
+    "RegisterCount",
+    "ReplyLetter",
     "Report",
     "ReportEvent",
     "Revision",
