@@ -24,7 +24,8 @@ from disclosure.applications import events as E
 from disclosure.applications.calendar import ArrangementMissing
 
 OPEN, AWAITING_CORRECTION, REPLIED = "open", "awaiting_correction", "replied"
-STATES = {OPEN: "办理中", AWAITING_CORRECTION: "等待补正", REPLIED: "已答复"}
+UNCONFIRMED = "unconfirmed"  # an online application not yet confirmed (no received_on): not received yet
+STATES = {UNCONFIRMED: "待确认", OPEN: "办理中", AWAITING_CORRECTION: "等待补正", REPLIED: "已答复"}
 REPLY_DAYS = 20  # Art. 33
 EXTENSION_DAYS = 20  # Art. 33
 CORRECTION_NOTICE_DAYS = 7  # Art. 30
@@ -120,6 +121,8 @@ def compute(received_on, events, calendar, today=None, missing_ok=False):
     is past every day of the known years, which cannot be before the year is entered.
     """
     events = list(events)
+    if received_on is None:  # Art. 31: an online application is received only once confirmed; no clock yet
+        return Clock(UNCONFIRMED, None, None, False, None, False)
     try:
         return _compute(received_on, events, calendar, today)
     except ArrangementMissing as missing:

@@ -103,6 +103,8 @@ def check(received_on, events, submitted_on=None):
 
     if submitted_on and received_on and submitted_on > received_on:
         bad(None, "received_on", f"收到申请日期（{received_on}）不能早于提交日期（{submitted_on}）。")
+    if received_on is None and events:
+        bad(None, "received_on", "在线申请尚未确认收到（收到申请日期为空），不能登记办理步骤；请先填写确认之日。")
     seen, previous = {}, None
     correction_outstanding = fee_outstanding = False
     replied_on = None

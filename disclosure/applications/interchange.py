@@ -6,6 +6,10 @@ nothing when there is any. Loading an application whose `ref` already exists for
 steps. Personal fields absent from a document's `applicant` (a dump made without --with-personal-data) keep
 what is stored; present ones, even empty, replace it: so loading such a dump back never erases an applicant.
 
+An online application not yet confirmed by staff has `"received_on": null` (no other may); it has no steps
+and its state is `unconfirmed`. Its `tracking_code` (the public status page's key) is written, like the
+personal fields, only with --with-personal-data, and kept when absent.
+
 `dump` adds, per application, what the clock computes (due_on, state, late, days_taken; and due_on_missing
 when a holiday arrangement is missing); `load` ignores those keys, so dump → load → dump gives the same
 document.
@@ -15,9 +19,10 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from disclosure.applications import calendar, clock, events
+from disclosure.applications import calendar, clock, events, tracking
 from disclosure.applications.events import Event
 from disclosure.models import Application, ApplicationEvent, Body
 from disclosure.publishing import json_files
@@ -29,7 +34,18 @@ MAX_BYTES = 20 * 1024 * 1024  # about 30,000 applications
 MAX_DEPTH = 8  # document → applications → application → events → event needs 5
 MAX_NUMBER = 40
 KNOWN = {"schema", "body", "applications"}
-FIELDS = {"ref", "channel", "submitted_on", "received_on", "applicant", "request", "form", "delivery", "events"}
+FIELDS = {
+    "ref",
+    "channel",
+    "submitted_on",
+    "received_on",
+    "tracking_code",
+    "applicant",
+    "request",
+    "form",
+    "delivery",
+    "events",
+}
 COMPUTED = {"due_on", "state", "late", "days_taken", "due_on_missing"}
 PERSONAL = Application.PERSONAL_FIELDS
 APPLICANT_TYPES = [column.key for column in formats.APPLICANTS if column.key != "total"]
@@ -68,13 +84,18 @@ def validate(doc):
     if not isinstance(applications, list):
         bad("applications", "应为数组（[…]）。")
         return problems
-    refs = {}
+    refs, codes = {}, {}
     for index, item in enumerate(applications):
         where = f"applications[{index}]"
         if not isinstance(item, dict):
             bad(where, "应为对象。")
             continue
-        _application(item, where, bad)
+        _application(item, where, bad, slug)
+        code = item.get("tracking_code")
+        if isinstance(code, str) and code in codes:
+            bad(f"{where}.tracking_code", f"查询码与 applications[{codes[code]}] 重复。")
+        elif isinstance(code, str):
+            codes[code] = index
         ref = item.get("ref")
         if isinstance(ref, str) and ref in refs:
             bad(f"{where}.ref", f"登记编号“{ref}”与 applications[{refs[ref]}] 重复。")
@@ -83,13 +104,17 @@ def validate(doc):
     return problems
 
 
-def _application(item, where, bad):
+def _application(item, where, bad, slug):
     for key in sorted(set(item) - FIELDS - COMPUTED):
         bad(f"{where}.{key}", "未知字段。")
     _string(item.get("ref"), f"{where}.ref", bad, 40, required=True)
     _choice(item.get("channel"), f"{where}.channel", Application.Channel, bad, required=True)
     submitted = _date(item.get("submitted_on"), f"{where}.submitted_on", bad)
-    received = _date(item.get("received_on"), f"{where}.received_on", bad, required=True)
+    # Only an online application may be unconfirmed (received_on null, see the module's docstring).
+    unconfirmed = item.get("received_on") is None and item.get("channel") == Application.Channel.ONLINE
+    received = _date(item.get("received_on"), f"{where}.received_on", bad, required=not unconfirmed)
+    if "tracking_code" in item:
+        _tracking_code(item["tracking_code"], slug, item.get("ref"), f"{where}.tracking_code", bad)
     _string(item.get("request"), f"{where}.request", bad, 5000, required=True)
     _choice(item.get("form", ""), f"{where}.form", Application.Form, bad)
     _choice(item.get("delivery", ""), f"{where}.delivery", Application.Delivery, bad)
@@ -113,12 +138,24 @@ def _application(item, where, bad):
         event = _event(step, f"{where}.events[{number}]", bad)
         usable = usable and event is not None
         parsed.append(event)
-    if usable and received:
+    if usable and (received or unconfirmed):
         for problem in events.check(received, parsed, submitted):
             path = where if problem.index is None else f"{where}.events[{problem.index}]"
             if problem.field:
                 path += f".{problem.field}"
             bad(path, problem.message)
+
+
+def _tracking_code(value, slug, ref, path, bad):
+    if value is None:
+        return
+    if not isinstance(value, str) or tracking.normalise_code(value) != value or len(value) != tracking.CODE_LENGTH:
+        bad(path, f"应为{tracking.CODE_LENGTH}位查询码（大写字母和数字，不含分隔符）或 null。")
+        return
+    others = Application.objects.filter(tracking_code=value).exclude(body__slug=slug, ref=ref)
+    other = others.values_list("body__slug", "ref").first()
+    if other:
+        bad(path, f"查询码已由另一申请（{other[0]} {other[1]}）使用。")
 
 
 def _event(step, where, bad):
@@ -232,6 +269,8 @@ def _fill(application, item):
     application.channel = item["channel"]
     application.submitted_on = _as_date(item.get("submitted_on"))
     application.received_on = _as_date(item["received_on"])
+    if "tracking_code" in item:  # absent: keep what is stored, as for personal fields
+        application.tracking_code = item["tracking_code"]
     application.request = item["request"]
     application.form = item.get("form", "")
     application.delivery = item.get("delivery", "")
@@ -269,7 +308,8 @@ def dump(body, year=None, personal=False, today=None, days=None):
     """The body's register (or the applications received in `year`) as a document, with the clock's facts."""
     days = days or calendar.from_database()
     today = today or timezone.localdate()
-    applications = Application.objects.filter(body=body).prefetch_related("events").order_by("received_on", "ref")
+    received = F("received_on").asc(nulls_last=True)  # unconfirmed last, on SQLite and PostgreSQL alike
+    applications = Application.objects.filter(body=body).prefetch_related("events").order_by(received, "ref")
     if year is not None:
         applications = applications.filter(received_on__year=year)
     return {
@@ -289,6 +329,7 @@ def _dumped(application, personal, today, days):
         "channel": application.channel,
         "submitted_on": _iso(application.submitted_on),
         "received_on": _iso(application.received_on),
+        **({"tracking_code": application.tracking_code} if personal and application.tracking_code else {}),
         "applicant": applicant,
         "request": application.request,
         "form": application.form,

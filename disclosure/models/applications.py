@@ -47,11 +47,15 @@ class Application(models.Model):
     )
     channel = models.CharField("申请方式", max_length=20, choices=Channel.choices)
     submitted_on = models.DateField("提交日期", null=True, blank=True, help_text="申请人提交或寄出申请的日期。")
+    # Empty only for an online application not yet confirmed by staff (待确认): under Art. 31 it is not
+    # received until then, so it has no due date and counts in no table (see unconfirmed()).
     received_on = models.DateField(
         "收到申请日期",
+        null=True,
+        blank=True,
         help_text="依条例第三十一条确定：当面提交的为提交之日；以邮政挂号等需签收方式邮寄的为签收之日；"
         "平常信函为与申请人确认之日；通过互联网渠道或政府信息公开工作机构的传真提交的为双方确认之日。"
-        "答复期限自次日起算。",
+        "答复期限自次日起算。在线申请在工作人员确认前此项为空（待确认），确认时填写确认之日。",
     )
     applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPES)
     # Personal data (个人信息保护法): kept apart, masked in lists, left out of dumps unless asked.
@@ -68,24 +72,41 @@ class Application(models.Model):
     )
     form = models.CharField("获取信息的形式", max_length=20, choices=Form.choices, blank=True)
     delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices, blank=True)
+    # The applicant's key to the public status page (with the phone given); set for online applications.
+    tracking_code = models.CharField("查询码", max_length=12, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "依申请公开登记"
         ordering = ["-received_on", "-ref"]
-        constraints = [models.UniqueConstraint(fields=["body", "ref"], name="application_ref_unique_per_body")]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "ref"], name="application_ref_unique_per_body"),
+            models.CheckConstraint(
+                condition=models.Q(received_on__isnull=False) | models.Q(channel="online"),
+                name="application_received_unless_online",
+            ),
+        ]
         indexes = [models.Index(fields=["body", "received_on"], name="application_body_received")]
 
     def __str__(self):
         return f"{self.ref}（{self.received_on}）" if self.received_on else self.ref
+
+    @property
+    def unconfirmed(self):
+        """An online application the agency has not confirmed yet: not received (Art. 31), no clock."""
+        return self.received_on is None
+
+    def clean(self):
+        if self.received_on is None and self.channel and self.channel != self.Channel.ONLINE:
+            raise ValidationError({"received_on": "请填写收到申请日期（只有尚未确认的在线申请可以暂不填写）。"})
 
     def clock(self, days=None, today=None):
         """The clock (clock.Clock) from the stored events; raises calendar.ArrangementMissing."""
         return clock.compute(self.received_on, self.events.all(), days or calendar.from_database(), today)
 
     def state(self):
-        return clock.state(self.events.all())
+        return clock.UNCONFIRMED if self.unconfirmed else clock.state(self.events.all())
 
     def erase_personal_data(self):
         for field in self.PERSONAL_FIELDS:
