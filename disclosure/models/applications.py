@@ -7,6 +7,7 @@ that they can be masked in lists, left out of dumps and erased after the retenti
 and its statistics stay.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -74,6 +75,15 @@ class Application(models.Model):
     delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices, blank=True)
     # The applicant's key to the public status page (with the phone given); set for online applications.
     tracking_code = models.CharField("查询码", max_length=12, unique=True, null=True, blank=True, editable=False)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="handled_applications",
+        help_text="负责办理本申请的申请办理人。",
+    )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
@@ -111,6 +121,33 @@ class Application(models.Model):
     def erase_personal_data(self):
         for field in self.PERSONAL_FIELDS:
             setattr(self, field, "")
+
+
+class ApplicationView(models.Model):
+    """One showing of a case's page in the admin (个人信息保护法: who looked at whose data, and when).
+
+    Written by admin/applications.py each time the change page is drawn; `personal` says whether the viewer saw
+    the applicant's details unmasked. The case's reference is copied so the record outlives a deleted case.
+    """
+
+    application = models.ForeignKey(
+        Application, verbose_name="申请", null=True, on_delete=models.SET_NULL, related_name="views"
+    )
+    ref = models.CharField("登记编号", max_length=40)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="查看人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField("用户名", max_length=150)
+    personal = models.BooleanField("显示个人信息", default=False)
+    address = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "申请查阅记录"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.username} {self.ref}"
 
 
 OUTCOME_CHOICES = list(events.OUTCOME_CHOICES)
