@@ -23,17 +23,24 @@ def _catalogues():
 
 @pytest.fixture(autouse=True)
 def _roles(request, django_db_blocker):
-    """The roles are groups a data migration made (0004_roles). A transactional test (browser, migration and
+    """The roles are groups data migrations made (0004_roles, 0015_application_handler_roles: every migration
+    named *_roles, each adding its ROLES' permissions). A transactional test (browser, migration and
     concurrency tests) empties the database when it ends, and xdist may then hand its worker another test:
     that test gets the roles back, as a fresh database would have them."""
     if not (request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)):
         return
     from importlib import import_module
+    from pathlib import Path
 
     from django.contrib.auth.models import Group, Permission
 
+    import disclosure.migrations
+
     request.getfixturevalue("django_db_setup")
-    roles = import_module("disclosure.migrations.0004_roles").ROLES
+    roles = {}
+    for migration in sorted(Path(disclosure.migrations.__file__).parent.glob("*_roles.py")):
+        for name, codenames in import_module(f"disclosure.migrations.{migration.stem}").ROLES.items():
+            roles.setdefault(name, []).extend(codenames)
     with django_db_blocker.unblock():
         if Group.objects.filter(name__in=roles).count() == len(roles):
             return
