@@ -182,6 +182,11 @@ REPORTS_PER_PAGE = int(os.environ.get("REPORTS_PER_PAGE", "10"))
 # Feedback form: at most this many messages per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))
 
+# 依申请公开: applicants' personal data is erased this many years after the reply (erase_expired_applications).
+# Five because a reply can be taken to court for up to five years when the applicant was not told how to
+# challenge it (行政诉讼法第四十六条第二款); no purpose of the case needs the data after that (个人信息保护法第十九条).
+APPLICATION_RETENTION_YEARS = int(os.environ.get("APPLICATION_RETENTION_YEARS", "5"))
+
 # Password of the demo staff accounts that `make run` creates (never created with debug off).
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "jinzhou-demo-2017")
 
