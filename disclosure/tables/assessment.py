@@ -6,6 +6,7 @@ is what the workflow, the admin and `check_report` call.
 
 from django.db import transaction
 
+from disclosure.applications import origins
 from disclosure.models import Acknowledgement, ReportEvent, Revision
 from disclosure.publishing import document
 from disclosure.tables import rules
@@ -23,7 +24,9 @@ def findings(report, tables=None):
     built = document.build(report)
     if tables is not None and "tables" in built:
         built["tables"] = document.tables(report.format, tables)
-    return rules.run(built, previous_document(report))
+    found = rules.run(built, previous_document(report))
+    # Figures filled from the register and typed over since (applications/origins.py).
+    return found + origins.findings(report.format, built.get("tables"), origins.of(report))
 
 
 def blocking(report):
