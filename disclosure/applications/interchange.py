@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from disclosure.applications import calendar, clock, events, tracking
+from disclosure.applications import appeal_documents, calendar, clock, events, tracking
 from disclosure.applications.events import Event
 from disclosure.models import Application, ApplicationEvent, Body
 from disclosure.publishing import json_files
@@ -45,6 +45,7 @@ FIELDS = {
     "form",
     "delivery",
     "events",
+    "appeals",  # optional: appeal_documents.py
 }
 COMPUTED = {"due_on", "state", "late", "days_taken", "due_on_missing"}
 PERSONAL = Application.PERSONAL_FIELDS
@@ -129,6 +130,8 @@ def _application(item, where, bad, slug):
         for key in PERSONAL:
             if key in applicant:
                 _string(applicant[key], f"{where}.applicant.{key}", bad, Application._meta.get_field(key).max_length)
+    if "appeals" in item:
+        appeal_documents.validate(item["appeals"], f"{where}.appeals", bad)
     steps = item.get("events", [])
     if not isinstance(steps, list):
         bad(f"{where}.events", "应为数组（[…]）。")
@@ -262,6 +265,7 @@ def load(doc):
             ApplicationEvent.objects.bulk_create(
                 _row(application, position, step) for position, step in enumerate(item.get("events", []))
             )
+            appeal_documents.load(application, item)
     return created, replaced
 
 
@@ -309,7 +313,7 @@ def dump(body, year=None, personal=False, today=None, days=None):
     days = days or calendar.from_database()
     today = today or timezone.localdate()
     received = F("received_on").asc(nulls_last=True)  # unconfirmed last, on SQLite and PostgreSQL alike
-    applications = Application.objects.filter(body=body).prefetch_related("events").order_by(received, "ref")
+    applications = Application.objects.filter(body=body).prefetch_related("events", "appeals").order_by(received, "ref")
     if year is not None:
         applications = applications.filter(received_on__year=year)
     return {
@@ -335,6 +339,7 @@ def _dumped(application, personal, today, days):
         "form": application.form,
         "delivery": application.delivery,
         "events": [_step(step) for step in steps],
+        **appeal_documents.dumped(application),
     }
     facts = clock.compute(application.received_on, steps, days, today=today, missing_ok=True)
     item |= {"due_on": _iso(facts.due_on), "state": facts.state, "late": facts.late, "days_taken": facts.days_taken}
