@@ -1,6 +1,7 @@
 from django.urls import path
 
 from disclosure.accessibility import preferences, shortcuts
+from disclosure.applications import public_views as applications
 from disclosure.opendata import guide
 from disclosure.public import downloads, feedback, feeds, publication_status, views
 from disclosure.tables.csv_download import download as tables_csv
@@ -27,4 +28,14 @@ urlpatterns = [
     path("reports/deadlines/<int:year>/", publication_status.overview, name="deadlines"),
     path("reports/<int:year>/<slug:body>/download.<str:kind>", downloads.download, name="download"),
     path("opendata/", guide.page, name="opendata"),
+    path("applications/", applications.guide, name="applications"),
+    path("applications/apply/", applications.apply, name="applications_apply"),
+    path("applications/apply/submitted/", applications.submitted, name="applications_submitted"),
+    path("applications/status/", applications.status, name="applications_status"),
+    path("applications/statistics/", applications.statistics_index, name="applications_statistics"),
+    path(
+        "applications/statistics/<slug:body>/<int:year>/",
+        applications.statistics_page,
+        name="applications_statistics_year",
+    ),
 ]

@@ -182,6 +182,12 @@ REPORTS_PER_PAGE = int(os.environ.get("REPORTS_PER_PAGE", "10"))
 # Feedback form: at most this many messages per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))
 
+# 依申请公开 public pages: online applications and status lookups per address per hour, and the smallest
+# count the public statistics show (a smaller one reads "少于5件", so that no case is shown alone).
+APPLICATION_RATE_LIMIT = int(os.environ.get("APPLICATION_RATE_LIMIT", "5"))
+APPLICATION_STATUS_RATE_LIMIT = int(os.environ.get("APPLICATION_STATUS_RATE_LIMIT", "20"))
+APPLICATION_STATISTICS_MINIMUM = int(os.environ.get("APPLICATION_STATISTICS_MINIMUM", "5"))
+
 # 依申请公开: applicants' personal data is erased this many years after the reply (erase_expired_applications).
 # Five because a reply can be taken to court for up to five years when the applicant was not told how to
 # challenge it (行政诉讼法第四十六条第二款); no purpose of the case needs the data after that (个人信息保护法第十九条).

@@ -262,9 +262,12 @@ def schema_document(request):
     return HttpResponse(text, content_type="application/schema+json; charset=utf-8")
 
 
+from disclosure.opendata import applications  # noqa: E402  (it uses this module's helpers)
+
 app_name = "api"
 urlpatterns = [
     path("schema/disclosure-report-1.json", schema_document, name="schema"),
     path("reports/", reports, name="reports"),
     path("reports/<int:year>/<slug:body>/", report, name="report"),
+    path("applications/<slug:body>/<int:year>/", applications.year_statistics, name="applications"),
 ]
