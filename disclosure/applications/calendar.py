@@ -48,11 +48,20 @@ class Calendar:
         self.entered_years = frozenset(a.year for a in arrangements)
         self._off = frozenset().union(*(a.days_off for a in arrangements))
         self._on = frozenset().union(*(a.working_days for a in arrangements))
+        # The package checks its whole range on every call (~30 µs); a work list asks about the same few hundred
+        # days thousands of times, so each answer is kept for the life of this Calendar (one request or command).
+        self._known = {}
 
     def covers(self, year):
         return year in self.entered_years or year in PACKAGE_YEARS
 
     def is_working_day(self, day):
+        known = self._known.get(day)
+        if known is None:
+            known = self._known[day] = self._is_working_day(day)
+        return known
+
+    def _is_working_day(self, day):
         if day in self._on:
             return True
         if day in self._off:

@@ -185,13 +185,72 @@ def _taken(begin, reply, calendar, paused):
 
 
 def deadlines(received_on, events, calendar):
-    """The due date as it moved, step by step: [(event or None for the receipt, due date or None)].
+    """The due date as it moved, step by step: [(event or None for the receipt, due date or None)] (timeline's
+    dates; raises ArrangementMissing)."""
+    return [(step.event, step.clock.due_on) for step in timeline(received_on, events, calendar, missing_ok=False)]
 
-    For the case's timeline: each entry is the due date computed from the events up to and including that
-    step (an unanswered consultation counted to its 15th working day, an unpaid fee to its 20th).
-    """
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a case's timeline: the step (None for the receipt) and the clock as it stood after it."""
+
+    event: object
+    clock: Clock
+
+
+def timeline(received_on, events, calendar, today=None, missing_ok=True):
+    """The due date as it moved: a Step for the receipt and one after each event, each the clock computed from
+    the events up to and including it (an unanswered consultation counted to its 15th working day, an unpaid fee
+    to its 20th), by the rules above, so that the timeline and the clock cannot disagree."""
     events = list(events)
-    moves = [(None, compute(received_on, [], calendar).due_on)]
-    for number, event in enumerate(events, start=1):
-        moves.append((event, compute(received_on, events[:number], calendar).due_on))
-    return moves
+    return [
+        Step(events[number - 1] if number else None, compute(received_on, events[:number], calendar, today, missing_ok))
+        for number in range(len(events) + 1)
+    ]
+
+
+# The stage of a case on the work list: where it waits, derived from its events and `today`, never stored.
+CORRECTING, CONSULTING, AWAITING_FEE, HANDLING = "correcting", "consulting", "awaiting_fee", "handling"
+STAGES = {
+    UNCONFIRMED: "待确认",
+    CORRECTING: "补正中",
+    CONSULTING: "征求意见中",
+    AWAITING_FEE: "待缴费",
+    HANDLING: "办理中",
+    REPLIED: "已答复",
+}
+
+
+def stage(received_on, events, calendar, today):
+    """One of STAGES. An online application not yet confirmed (Art. 31) has no day of receipt: 待确认. A
+    consultation is under way until answered, or unanswered until its 15th working day (as its pause); a fee
+    notice waits until paid (after its 20 working days, the case waits for the reply 逾期未缴费)."""
+    events = list(events)
+    if received_on is None:
+        return UNCONFIRMED
+    current = state(events)
+    if current == REPLIED:
+        return REPLIED
+    if current == AWAITING_CORRECTION:
+        return CORRECTING
+    kinds = {event.type for event in events}
+    if E.FEE_NOTICE in kinds and E.FEE_PAID not in kinds:
+        return AWAITING_FEE
+    for event in events:
+        if event.type == E.CONSULTED and event.answered_on is None:
+            try:
+                if today <= calendar.add(event.on, E.CONSULTATION_DAYS):
+                    return CONSULTING
+            except ArrangementMissing:
+                return CONSULTING  # its 15th working day lies in a year not entered: still to come
+    return HANDLING
+
+
+def working_days_left(today, due_on, calendar):
+    """Working days d with today < d ≤ due_on (0 on the due date and after); None when unknown."""
+    if due_on is None:
+        return None
+    try:
+        return calendar.between(today, due_on)
+    except ArrangementMissing:
+        return None

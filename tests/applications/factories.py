@@ -112,3 +112,21 @@ def varied_register(body, year=2026):
         make_application(body, D(year, 12, 3), ("correction_requested", D(year, 12, 4), {"until": D(year, 12, 18)}))
     )
     return made
+
+
+def other_inlines(client, url, own=("events",)):
+    """The POST data of a case page's inlines other than `own`, as the page at `url` holds them, so that a test
+    of one inline posts the others unchanged (the reply letters' and appeals' inlines sit beside the steps)."""
+    data = {}
+    for inline in client.get(url).context["inline_admin_formsets"]:
+        formset = inline.formset
+        if formset.prefix in own:
+            continue
+        count = formset.initial_form_count()
+        data |= {f"{formset.prefix}-TOTAL_FORMS": str(count), f"{formset.prefix}-INITIAL_FORMS": str(count)}
+        for form in formset.initial_forms:
+            for name in form.fields:
+                value = form[name].value()
+                if value not in (None, False):
+                    data[form.add_prefix(name)] = value
+    return data
