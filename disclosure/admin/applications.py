@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from disclosure.admin.application_appeals import ApplicationAppealInline, ReplyLetterInline
 from disclosure.admin.application_events import ApplicationEventInline
 from disclosure.admin.application_privacy import masked_applicant, record_view
 from disclosure.admin.application_worklist import StageFilter, WorkList
@@ -56,7 +57,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     date_hierarchy = "received_on"
     search_fields = ["ref", "request"]
     # The reply letters' and appeals' inlines join this list.
-    inlines = [ApplicationEventInline]
+    inlines = [ApplicationEventInline, ApplicationAppealInline, ReplyLetterInline]
     actions = ["confirm_receipt"]
     readonly_fields = ["clock_shown", "timeline_shown", "personal_hidden", "created_at", "updated_at"]
 

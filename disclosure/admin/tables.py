@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from disclosure.admin import register_tables
 from disclosure.admin.busy import BUSY
 from disclosure.admin.reviewing import stale_message
+from disclosure.applications import origins
 from disclosure.models import Report
 from disclosure.outage import is_locked
 from disclosure.publishing import diff, document, workflow
@@ -30,7 +32,7 @@ def _summary(found):
     }
 
 
-class TablesMixin:
+class TablesMixin(register_tables.RegisterTablesMixin):
     def get_urls(self):
         view = self.admin_site.admin_view(self.tables_view)
         return [path("<int:report_id>/tables/", view, name="disclosure_report_tables"), *super().get_urls()]
@@ -58,6 +60,7 @@ class TablesMixin:
                 raise PermissionDenied
             entry = entry_form.read(report.format, request.POST, report.tables)
             version = _int(request.POST.get("edit_version"), None)  # missing: refused like an older one
+            counted = register_tables.fill_entry(report, entry, request.POST.get("action"))
             if request.POST.get("action") == "totals":
                 count = entry_form.with_totals(report.format, entry)
                 self.message_user(
@@ -77,23 +80,28 @@ class TablesMixin:
                 )
             else:
                 try:
-                    saved = self._save(request, report, entry, version)
+                    saved = self._save(request, report, entry, version, counted)
                 except OperationalError as error:  # SQLite still locked after the busy timeout: nothing saved
                     if not is_locked(error):
                         raise
                     report = get_object_or_404(self.get_queryset(request), pk=report_id)
                     saved = False
                     self.message_user(request, BUSY, messages.ERROR)
+                if saved and counted:
+                    self.message_user(request, register_tables.filled_message(report, *counted), messages.SUCCESS)
                 if saved:
                     return redirect(request.path)
         else:
             entry = entry_form.initial(report.format, report.tables)
         found = assessment.findings(report, entry.tables)
+        tables = entry_form.form_tables(report.format, entry, found)
+        register_tables.mark(tables, report)
         context = {
             **self.admin_site.each_context(request),
             "title": f"统计表：{report.title}",
             "report": report,
-            "tables": entry_form.form_tables(report.format, entry, found),
+            "tables": tables,
+            "register_buttons": register_tables.buttons(report) if editable else [],
             "editable": editable,
             "edit_version": "" if version is None else version,
             "summary": _summary(found),
@@ -109,13 +117,16 @@ class TablesMixin:
         }
         return TemplateResponse(request, "admin/disclosure/report/tables.html", context)
 
-    def _save(self, request, report, entry, version):
-        """Store the entry unless the report changed meanwhile; True when the page may be left."""
+    def _save(self, request, report, entry, version, counted=None):
+        """Store the entry unless the report changed meanwhile; True when the page may be left. `counted`:
+        (table key, figures) counted from the register into the entry, recorded as their origins."""
         with transaction.atomic():
             current = Report.objects.select_for_update().get(pk=report.pk)
             if current.version != version:
                 self.message_user(request, stale_message(report.pk), messages.ERROR)
                 return False
+            if counted:
+                origins.record(current, *counted, request.user)
             before = document.build(current)
             current.tables = entry.tables
             after = {**before, "tables": document.tables(current.format, entry.tables)}
