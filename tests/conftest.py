@@ -2,6 +2,25 @@ import pytest
 
 from tests.factories import PASSWORD
 
+# The longest tests start first, so that no worker is left running one of them alone at the end of a run
+# (xdist's worksteal then evens out the short ones): the deployment test starts servers of its own, the
+# browser tests drive Chromium, the others walk every state or crawl the whole site.
+LONGEST_FIRST = (
+    "tests/test_deployment.py",
+    "tests/browser/",
+    "tests/publishing/test_state_machine.py",
+    "tests/test_xss.py",
+    "tests/public/test_unpublished.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        path = item.nodeid.split("::", 1)[0]
+        return next((i for i, prefix in enumerate(LONGEST_FIRST) if path.startswith(prefix)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: each module's tests keep their order, so module fixtures are made once
+
 
 @pytest.fixture(autouse=True)
 def _simplified_chinese(settings):

@@ -153,7 +153,12 @@ def test_the_crawl_would_see_a_leak(client, site):
     reports, markers = site
     draft = markers["DRAFTMARKERk2"]
     publish(draft)
-    crawl = Crawl(client).run()
+    # The report's page and what it links to are enough: that the crawl reaches every report page is shown
+    # by the public report's marker above.
+    crawl = Crawl(client)
+    for link in crawl.links(crawl.fetch("/reports/2011/sports-bureau/")):
+        if link not in crawl.pages:
+            crawl.fetch(link)
     leaks = crawl.containing("DRAFTMARKERk2")
     assert "/reports/2011/sports-bureau/" in leaks
     # … in downloads too, where the text is zipped (Word) or laid out in glyphs (PDF).
