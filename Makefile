@@ -60,7 +60,7 @@ run: $(VENV)/.installed .env messages
 	@echo
 	@echo "  门户网站 Portal:  http://$(HOST):$(PORT)/"
 	@echo "  管理后台 Admin:   http://$(HOST):$(PORT)/admin/"
-	@echo "  演示账号 Logins:  admin / editor / reviewer / publisher   密码 password: $${DEMO_PASSWORD:-jinzhou-demo-2017}"
+	@echo "  演示账号 Logins:  admin / editor / reviewer / publisher / handler   密码 password: $${DEMO_PASSWORD:-jinzhou-demo-2017}"
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -496,12 +496,23 @@ def test_load_demo_creates_demo_users_with_debug_on(settings):
     settings.DEBUG = True
     out, _ = run("load_demo")
     User = get_user_model()
-    assert sorted(User.objects.values_list("username", flat=True)) == ["admin", "editor", "publisher", "reviewer"]
+    assert sorted(User.objects.values_list("username", flat=True)) == [
+        "admin",
+        "editor",
+        "handler",
+        "publisher",
+        "reviewer",
+    ]
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff
     assert admin.check_password(settings.DEMO_PASSWORD)
     bodies = set(Body.objects.all())
-    for username, role in [("editor", "撰稿人"), ("reviewer", "审核人"), ("publisher", "发布人")]:
+    for username, role in [
+        ("editor", "撰稿人"),
+        ("reviewer", "审核人"),
+        ("publisher", "发布人"),
+        ("handler", "申请办理人"),
+    ]:
         user = User.objects.get(username=username)
         assert user.is_staff and not user.is_superuser, username
         assert list(user.groups.values_list("name", flat=True)) == [role], username
@@ -517,7 +528,7 @@ def test_load_demo_creates_demo_users_with_debug_on(settings):
     assert "演示账号" in out
 
     run("load_demo")
-    assert User.objects.count() == 4
+    assert User.objects.count() == 5
 
 
 def test_load_demo_publishes_a_report_whose_text_has_no_date(tmp_path, monkeypatch, frozen_now):

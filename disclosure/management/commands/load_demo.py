@@ -42,8 +42,13 @@ TOP_LINKS = [
     ("政务邮箱", "Email"),
     ("APP", "App"),
 ]
-# Demo staff: one account per editorial role, each a member of every demo body.
-STAFF = {"editor": ("撰稿人", "王撰稿"), "reviewer": ("审核人", "李审核"), "publisher": ("发布人", "张发布")}
+# Demo staff: one account per editorial role and a 申请办理人 (依申请公开), each a member of every demo body.
+STAFF = {
+    "editor": ("撰稿人", "王撰稿"),
+    "reviewer": ("审核人", "李审核"),
+    "publisher": ("发布人", "张发布"),
+    "handler": ("申请办理人", "赵办理"),
+}
 
 
 def apply_english(report, english):
@@ -167,4 +172,4 @@ class Command(BaseCommand):
             user.save()
             user.groups.set([Group.objects.get(name=role)])
             user.bodies.set(bodies)
-        self.stdout.write(f"演示账号：admin、editor、reviewer、publisher，密码：{password}")
+        self.stdout.write(f"演示账号：admin、editor、reviewer、publisher、handler，密码：{password}")
