@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from disclosure.admin import application_privacy
 from disclosure.applications import letters, privacy
 from disclosure.models import Application, ApplicationAppeal, ReplyLetter
 from disclosure.publishing import workflow
@@ -140,6 +141,8 @@ class ReplyLetterInline(_OfTheCase, admin.StackedInline):
         application = letter.application if letter and letter.application_id else None
         if application is None or letters.reply_of(application) is None:
             return "作出答复后可下载。"
+        if letters.unfinished(letters.text_of(application)):
+            return letters.UNFINISHED
         url = reverse("admin:disclosure_replyletter_download", args=[application.pk])
         note = "（按已保存的正文生成；尚未保存的，按起草稿生成）"
         return format_html('<a href="{}">下载答复书（Word）</a>{}', url, note)
@@ -171,6 +174,10 @@ class ReplyLetterAdmin(admin.ModelAdmin):
         except letters.NotReplied as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
             return redirect("admin:disclosure_application_change", application.pk)
+        if letters.unfinished(text):
+            self.message_user(request, letters.UNFINISHED, messages.ERROR)
+            return redirect("admin:disclosure_application_change", application.pk)
+        application_privacy.record_view(request, application, personal=True)  # the letter names the applicant
         response = HttpResponse(letters.render(text, application.body.name), content_type=DOCX)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(letters.filename(application))}"
         response["Cache-Control"] = "no-store"  # personal data: never kept by a browser or proxy cache

@@ -19,6 +19,13 @@ from disclosure.applications import events as E
 from disclosure.applications import letter_texts as T
 from disclosure.exports import word
 
+# A letter is not sent with a gap the draft left for staff to fill (the reason, a date the register lacks).
+UNFINISHED = f"答复书正文中仍有“{T.MISSING_REASON}”，请在下方“答复书”中补充具体内容并保存后再下载。"
+
+
+def unfinished(text):
+    return T.MISSING_REASON in text
+
 
 class NotReplied(Exception):
     """The case has no reply yet, so no letter can be drafted: its outcome decides the letter."""

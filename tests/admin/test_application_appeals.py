@@ -8,8 +8,10 @@ import pytest
 from django.contrib.auth.models import Group
 from docx import Document
 
+from disclosure.applications import letter_texts, letters
 from disclosure.applications.privacy import HANDLER
 from disclosure.models import ApplicationAppeal, ReplyLetter
+from disclosure.models.applications import ApplicationView
 from disclosure.publishing import workflow
 from tests import dom
 from tests.applications.factories import PERSON, make_application, replied
@@ -122,3 +124,23 @@ def test_no_letter_before_the_reply(client, bodies):
     assert "reply_letter-0-text" not in page
     response = client.get(download_url(open_case), follow=True)
     assert "申请尚未答复" in response.content.decode()
+
+
+def test_a_letter_with_a_gap_left_to_fill_is_not_downloaded_and_each_download_is_recorded(client, bodies):
+    forbidden = replied(D(2026, 3, 20), "denied_law_forbidden")  # its letter asks for the reason
+    denied = make_application(bodies[0], D(2026, 3, 2), forbidden, ref="2026-0019")
+    client.force_login(handler_of(bodies[0]))
+    page = client.get(change_url(denied)).content.decode()
+    assert letters.UNFINISHED in page and download_url(denied) not in page
+    views = ApplicationView.objects.filter(application=denied).count()
+    response = client.get(download_url(denied), follow=True)
+    assert letters.UNFINISHED in response.content.decode()
+    assert ApplicationView.objects.filter(application=denied).count() == views + 1  # the page it went back to
+
+    text = letters.draft(denied).replace(letter_texts.MISSING_REASON, "属于其他法律禁止公开的信息。")
+    ReplyLetter.objects.create(application=denied, text=text)
+    views = ApplicationView.objects.filter(application=denied).count()
+    response = client.get(download_url(denied))
+    assert response.status_code == 200 and any("禁止公开的信息" in line for line in paragraphs(response))
+    recorded = ApplicationView.objects.filter(application=denied).order_by("pk")
+    assert recorded.count() == views + 1 and recorded.last().personal
