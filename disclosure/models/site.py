@@ -59,4 +59,7 @@ class Page(Translated):
         return self.title
 
     def get_absolute_url(self):
+        # The 依申请公开 guide is shown on the section's own page, with its links (applications/public_views.py).
+        if self.slug == "applications-guide":
+            return reverse("disclosure:applications")
         return reverse("disclosure:page", args=[self.slug])
