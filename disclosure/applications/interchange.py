@@ -65,17 +65,13 @@ def parse(data):
 
 def validate(doc):
     """Every problem of `doc` as (JSON path, message); an empty list means it can be loaded."""
-    problems = []
+    problems = json_files.envelope(doc, SCHEMA, KNOWN)
+    if not isinstance(doc, dict):
+        return problems
 
     def bad(path, message):
         problems.append((path, message))
 
-    if not isinstance(doc, dict):
-        return [("$", "文档应为 JSON 对象（{…}）。")]
-    for key in sorted(set(doc) - KNOWN):
-        bad(key, "未知字段。")
-    if doc.get("schema") != SCHEMA:
-        bad("schema", f"应为“{SCHEMA}”，而不是“{doc.get('schema')}”。")
     slug = doc.get("body")
     if not isinstance(slug, str) or not slug:
         bad("body", "应为发布机构的网址标识（如 sports-bureau）。")

@@ -60,17 +60,13 @@ def dump(report):
 
 def validate(doc):
     """Every problem of `doc` as (JSON path, message); an empty list means well-formed."""
-    problems = []
+    problems = json_files.envelope(doc, document.SCHEMA, KNOWN)
+    if not isinstance(doc, dict):
+        return problems
 
     def bad(path, message):
         problems.append((path, message))
 
-    if not isinstance(doc, dict):
-        return [("$", "文档应为 JSON 对象（{…}）。")]
-    for key in sorted(set(doc) - KNOWN):
-        bad(key, "未知字段。")
-    if doc.get("schema") != document.SCHEMA:
-        bad("schema", f"应为“{document.SCHEMA}”，而不是“{doc.get('schema')}”。")
     fmt = doc.get("format")
     if fmt not in formats.TABLES:
         bad("format", f"应为 legacy、2019 或 2021 之一，而不是“{fmt}”。")

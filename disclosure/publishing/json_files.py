@@ -23,6 +23,16 @@ class Unreadable(ValueError):
     """A file that is not a document this portal loads; the message says why (and where, when it can)."""
 
 
+def envelope(doc, schema, known):
+    """The problems of a document's outside, common to every format: an object, of `schema`, no unknown keys."""
+    if not isinstance(doc, dict):
+        return [("$", "文档应为 JSON 对象（{…}）。")]
+    problems = [(key, "未知字段。") for key in sorted(set(doc) - known)]
+    if doc.get("schema") != schema:
+        problems.append(("schema", f"应为“{schema}”，而不是“{doc.get('schema')}”。"))
+    return problems
+
+
 def too_large(count, limit):
     """Why a file of `count` bytes is refused when documents may have `limit` bytes."""
     shown = f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{max(count // 1024, 1)} KB"

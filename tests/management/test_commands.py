@@ -430,7 +430,7 @@ def test_load_demo_twice_creates_no_duplicates():
     assert every_count() == first
     assert first["disclosure.Report"] == len(demo_files())
     assert first["disclosure.Body"] == len(load_demo.BODIES)
-    assert first["disclosure.Page"] == 2
+    assert first["disclosure.Page"] == 3  # about and copyright, beside the guide migration 0016 made
     assert first["disclosure.Link"] == len(load_demo.TOP_LINKS)
     assert first["disclosure.SiteSettings"] == 1
 
@@ -481,7 +481,7 @@ def test_load_demo_site_settings_pages_and_bodies():
     assert Body.objects.get(slug="sports-bureau").parent == government
     from disclosure.models import Page, SiteSettings
 
-    assert sorted(Page.objects.values_list("slug", flat=True)) == ["about", "copyright"]
+    assert sorted(Page.objects.values_list("slug", flat=True)) == ["about", "applications-guide", "copyright"]
     assert SiteSettings.load().copyright_zh_hans == "版权所有：锦州市人民政府"
 
 
