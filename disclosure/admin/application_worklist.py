@@ -61,9 +61,30 @@ class StageFilter(admin.SimpleListFilter):
             }
 
 
+class HandlerFilter(admin.RelatedOnlyFieldListFilter):
+    """承办人: the handlers of the user's cases by name; 未指定 for cases nobody has taken yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = "未指定"
+
+    def field_choices(self, field, request, model_admin):
+        ids = model_admin.get_queryset(request).exclude(handler=None).values("handler")
+        users = field.related_model.objects.filter(pk__in=ids).order_by("username")
+        return [(user.pk, user.get_full_name() or user.get_username()) for user in users]
+
+
 class WorkList(ChangeList):
     def stage(self):
         return next((spec.value() for spec in self.filter_specs if isinstance(spec, StageFilter)), None)
+
+    def by_due_date(self):
+        """Open cases, no column header clicked: sorted by due date in Python (get_results)."""
+        return ORDER_VAR not in self.params and self.stage() not in (clock.REPLIED, ALL)
+
+    def get_ordering_field_columns(self):
+        # Sorted by due date, the model's default order (received_on, ref) is not what the headers should show.
+        return {} if self.by_due_date() else super().get_ordering_field_columns()
 
     def get_results(self, request):
         days, today = calendar.from_database(), timezone.localdate()
@@ -76,7 +97,7 @@ class WorkList(ChangeList):
         rows = worklist.load(self.queryset, days, today)
         if wanted in OPEN_STAGES:
             rows = [row for row in rows if row.entry.stage == wanted]
-        if ORDER_VAR not in self.params:  # unless a column header was clicked: by due date
+        if self.by_due_date():
             rows.sort(key=worklist.by_due_date)
         paginator = self.model_admin.get_paginator(request, rows, self.list_per_page)
         self.result_count = paginator.count

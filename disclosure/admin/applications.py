@@ -20,7 +20,7 @@ from django.utils.html import format_html, format_html_join
 from disclosure.admin.application_appeals import ApplicationAppealInline, ReplyLetterInline
 from disclosure.admin.application_events import ApplicationEventInline
 from disclosure.admin.application_privacy import masked_applicant, record_view
-from disclosure.admin.application_worklist import StageFilter, WorkList
+from disclosure.admin.application_worklist import HandlerFilter, StageFilter, WorkList
 from disclosure.applications import calendar, clock, events, privacy, worklist
 from disclosure.models import Application, HolidayArrangement
 from disclosure.publishing import workflow
@@ -50,9 +50,10 @@ class ApplicationForm(forms.ModelForm):
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
     form = ApplicationForm
-    list_display = ["ref", "applicant_shown", "received_on", "stage_shown", "due_shown", "handler_shown", "body"]
+    # The due date next to the reference: on a phone the table scrolls sideways, and this is what matters.
+    list_display = ["ref", "due_shown", "stage_shown", "applicant_shown", "received_on", "handler_shown", "body"]
     list_display_links = ["ref"]
-    list_filter = [StageFilter, ("handler", admin.RelatedOnlyFieldListFilter), "body", "applicant_type", "channel"]
+    list_filter = [StageFilter, ("handler", HandlerFilter), "body", "applicant_type", "channel"]
     list_select_related = ["body", "handler"]
     date_hierarchy = "received_on"
     search_fields = ["ref", "request"]

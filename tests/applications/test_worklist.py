@@ -178,11 +178,21 @@ def test_filter_by_stage(client, team, register, stage, refs):
 def test_filter_by_handler(client, team, register):
     page = _get(client, team["handler"], f"?handler__id__exact={team['handler'].pk}")
     assert _refs(page) == ["SOON"]
+    assert "赵办理</a>" in page and "未指定</a>" in page  # the filter names the handlers
+    assert set(_refs(_get(client, team["handler"], "?handler__isnull=True"))) == {
+        "CALM",
+        "CORR",
+        "NEW",
+        "CONS",
+        "FEE",
+        "NEXT",
+    }
 
 
 def test_a_column_header_orders_instead(client, team, register):
+    assert "sortoptions" not in _get(client, team["handler"])  # by due date: no column shown as sorted
     page = _get(client, team["handler"], "?o=1")  # by 登记编号
-    assert _refs(page) == sorted(_refs(page))
+    assert _refs(page) == sorted(_refs(page)) and "sortoptions" in page
 
 
 def test_pages_of_the_work_list(client, team, register, monkeypatch):
