@@ -110,3 +110,34 @@ def test_entering_a_years_arrangement(client, chief):
     )
     # The register's deadlines now run into 2027.
     assert Application.objects.count() == 0
+
+
+def test_registering_an_application_received_by_post(client, bodies):
+    sports, _ = bodies
+    handler = _handler(sports)
+    client.force_login(handler)
+    url = reverse("admin:disclosure_application_add")
+    page = client.get(url).content.decode()
+    assert "以邮政挂号等需签收方式邮寄的为签收之日" in page  # Art. 31, beside the field
+    assert 'name="id_number"' in page and 'name="handler"' in page
+    data = {
+        "body": sports.pk,
+        "ref": "2026-0200",
+        "channel": "registered_post",
+        "submitted_on": "2026-03-02",
+        "applicant_type": "natural_person",
+        "request": "2025年体育彩票公益金使用情况",
+        **PERSON,
+        "handler": handler.pk,
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
+    } | other_inlines(client, url)
+    missing = client.post(url, data).content.decode()
+    assert "请填写收到申请日期（只有尚未确认的在线申请可以暂不填写）。" in missing
+    assert client.post(url, data | {"received_on": "2026-03-04"}).status_code == 302
+    application = Application.objects.get(ref="2026-0200")
+    assert (application.received_on, application.handler, application.id_number) == (
+        D(2026, 3, 4),
+        handler,
+        PERSON["id_number"],
+    )
