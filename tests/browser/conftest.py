@@ -41,6 +41,10 @@ PAGES = {
     "not-found": "/reports/1999/no-such-body/",
     "statement": "/accessibility/",
     "help": "/accessibility/help/",
+    "applications-guide": "/applications/",
+    "applications-apply": "/applications/apply/",
+    "applications-status": "/applications/status/",
+    "applications-statistics": "/applications/statistics/",
     "report-zh-hant": f"/zh-hant{REPORT}",
     "report-en": f"/en{REPORT}",
 }
@@ -67,6 +71,14 @@ def assert_none_found(visits, finding):
         found.append(finding())
     found = "\n".join(filter(None, found))
     assert not found, found
+
+
+def submit_empty_application(page, site, prefix=""):
+    """The online application sent empty: the page comes back with its error summary and field errors."""
+    page.goto(site + prefix + PAGES["applications-apply"])
+    with page.expect_navigation(wait_until="load"):
+        page.locator(".application-form button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
 
 
 def submit_empty_feedback(page, site, prefix=""):

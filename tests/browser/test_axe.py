@@ -12,6 +12,7 @@ from .conftest import (
     TABLES_REPORT,
     assert_none_found,
     open_page,
+    submit_empty_application,
     submit_empty_feedback,
 )
 
@@ -61,6 +62,7 @@ EVERY_LANGUAGE = {
     "not-found",
     "statement",
     "help",
+    "applications-apply",
 }
 # The report's Traditional and English pages are covered by "report" in every language.
 KINDS = [name for name in PAGES if name not in ("report-zh-hant", "report-en")]
@@ -78,6 +80,14 @@ def test_feedback_with_errors_has_no_axe_violations(page, site):
         assert page.locator(".field-error").count() >= 3
 
     assert_none_in_any_language(page, visit)
+
+
+def test_online_application_with_errors_has_no_axe_violations(page, site):
+    def visit(prefix):
+        submit_empty_application(page, site, prefix)
+        assert page.locator(".field-error").count() >= 5
+
+    assert_none_in_any_language(page, visit, PREFIXES[::2])
 
 
 # With the toolbar open: the report (the toolbar over real content), the report with tables and chart, and
