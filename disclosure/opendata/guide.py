@@ -6,6 +6,7 @@ addresses are built from the request, so they work when copied from this page on
 
 import json
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +106,8 @@ def page(request):
         "parameters": PARAMETERS,
         "item_fields": ITEM_FIELDS,
         "document_fields": DOCUMENT_FIELDS,
+        "applications_statistics_url": reverse("disclosure:applications_statistics"),
+        "applications_minimum": settings.APPLICATION_STATISTICS_MINIMUM,
         "max_per_page": api.MAX_PER_PAGE,
         "max_age": api.MAX_AGE // 60,
         "error_example": _pretty(ERROR_EXAMPLE),
