@@ -3,8 +3,8 @@
 The form and the status page are open to anyone; without a limit the status page would let a script try
 tracking codes and phone numbers at will. The count is kept in the shared database (not the cache, which may
 be one process's memory or down), in the counter table the sign-in lockout uses (SignInGuesses, keys
-"apply:…" / "status:…" beside its "name:…" / "address:…"), taken by one atomic statement as there, so
-requests arriving together cannot all slip under the limit. The address is stored only as a keyed digest.
+"apply:…" / "status:…" beside its "name:…" / "address:…"), taken by its one atomic statement (lockout.take),
+so requests arriving together cannot all slip under the limit. The address is stored only as a keyed digest.
 """
 
 import datetime
@@ -12,10 +12,9 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.db import connections, router
 from django.utils import timezone
 
-from disclosure.models.access import SignInGuesses
+from disclosure.staff_security import lockout
 from disclosure.staff_security.client_address import client_address
 
 WINDOW = datetime.timedelta(hours=1)
@@ -28,24 +27,4 @@ def _key(kind, request):
 
 def take(kind, request, limit, now=None):
     """Count one try of `kind` from the request's address: True, or False when its hour's tries are used up."""
-    now = now or timezone.now()
-    connection = connections[router.db_for_write(SignInGuesses)]
-    qn = connection.ops.quote_name
-    table, key, count, failures, expires, locked = (
-        qn(name) for name in (SignInGuesses._meta.db_table, "key", "count", "failures", "expires", "locked")
-    )
-    start = connection.ops.adapt_datetimefield_value(now)
-    end = connection.ops.adapt_datetimefield_value(now + WINDOW)
-    ended = f"{table}.{expires} <= %s"
-    sql = (
-        f"INSERT INTO {table} ({key}, {count}, {failures}, {expires}, {locked}) VALUES (%s, 1, 0, %s, %s) "
-        f"ON CONFLICT ({key}) DO UPDATE SET "
-        f"{count} = CASE WHEN {ended} THEN 1 ELSE {table}.{count} + 1 END, "
-        f"{expires} = CASE WHEN {ended} THEN %s ELSE {table}.{expires} END "
-        f"WHERE {ended} OR {table}.{count} < %s "
-        f"RETURNING {count}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [_key(kind, request), end, False, start, start, end, start, limit])
-        row = cursor.fetchone()
-    return row is not None
+    return lockout.take(_key(kind, request), limit, WINDOW, now or timezone.now())

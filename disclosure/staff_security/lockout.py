@@ -84,22 +84,28 @@ def _counters(username, address):
 
 
 def _take(counter, now):
-    """Take one guess from the counter (a new window if it has run out): True, or False when none is left.
+    """Take one guess from the counter (a new window if it has run out): True, or False when none is left."""
+    return take(counter.key, counter.limit, _window(), now)
 
-    One INSERT … ON CONFLICT DO UPDATE … RETURNING (PostgreSQL; SQLite 3.35+): atomic on both databases, so
-    requests arriving together each get a different count and those beyond the limit none.
+
+def take(key, limit, window, now):
+    """Count one try under `key`, at most `limit` per `window`: True, or False when the window's are used up.
+
+    Also the public forms' rate limit (applications/throttle.py). One INSERT … ON CONFLICT DO UPDATE …
+    RETURNING (PostgreSQL; SQLite 3.35+): atomic on both databases, so requests arriving together each get a
+    different count and those beyond the limit none.
     """
     connection = connections[router.db_for_write(SignInGuesses)]
     qn = connection.ops.quote_name
-    table, key, count, failures, expires, locked = (
+    table, key_column, count, failures, expires, locked = (
         qn(name) for name in (SignInGuesses._meta.db_table, "key", "count", "failures", "expires", "locked")
     )
     start = connection.ops.adapt_datetimefield_value(now)
-    end = connection.ops.adapt_datetimefield_value(now + _window())
+    end = connection.ops.adapt_datetimefield_value(now + window)
     ended = f"{table}.{expires} <= %s"  # the window has run out: this guess starts a new one
     sql = (
-        f"INSERT INTO {table} ({key}, {count}, {failures}, {expires}, {locked}) VALUES (%s, 1, 0, %s, %s) "
-        f"ON CONFLICT ({key}) DO UPDATE SET "
+        f"INSERT INTO {table} ({key_column}, {count}, {failures}, {expires}, {locked}) VALUES (%s, 1, 0, %s, %s) "
+        f"ON CONFLICT ({key_column}) DO UPDATE SET "
         f"{count} = CASE WHEN {ended} THEN 1 ELSE {table}.{count} + 1 END, "
         f"{failures} = CASE WHEN {ended} THEN 0 ELSE {table}.{failures} END, "
         f"{locked} = CASE WHEN {ended} THEN %s ELSE {table}.{locked} END, "
@@ -107,13 +113,13 @@ def _take(counter, now):
         f"WHERE {ended} OR {table}.{count} < %s "
         f"RETURNING {count}"
     )
-    params = [counter.key, end, False, start, start, start, False, start, end, start, counter.limit]
+    params = [key, end, False, start, start, start, False, start, end, start, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is not None and row[0] == 1:
         # A new window: the time to forget the counters whose windows ended long ago.
-        SignInGuesses.objects.filter(expires__lt=now - _window()).delete()
+        SignInGuesses.objects.filter(expires__lt=now - window).delete()
     return row is not None
 
 
