@@ -12,6 +12,7 @@ replaced. A dump writes it only for a case that has appeals, so dump → load �
 import datetime
 
 from disclosure.models.appeals import KINDS, RESULTS
+from disclosure.publishing import json_files
 
 FIELDS = {"kind", "filed_on", "organ", "decided_on", "result", "note"}
 _KINDS, _RESULTS = dict(KINDS), dict(RESULTS)
@@ -20,14 +21,7 @@ _KINDS, _RESULTS = dict(KINDS), dict(RESULTS)
 def validate(value, where, bad):
     from disclosure.applications import interchange
 
-    if not isinstance(value, list):
-        bad(where, "应为数组（[…]）。")
-        return
-    for index, appeal in enumerate(value):
-        at = f"{where}[{index}]"
-        if not isinstance(appeal, dict):
-            bad(at, "应为对象。")
-            continue
+    for at, appeal in json_files.objects(value, where, bad):
         for key in sorted(set(appeal) - FIELDS):
             bad(f"{at}.{key}", "未知字段。")
         if appeal.get("kind") not in _KINDS:

@@ -77,27 +77,19 @@ def validate(doc):
         bad("body", "应为发布机构的网址标识（如 sports-bureau）。")
     elif not Body.objects.filter(slug=slug).exists():
         bad("body", f"没有网址标识为“{slug}”的机构。")
-    applications = doc.get("applications")
-    if not isinstance(applications, list):
-        bad("applications", "应为数组（[…]）。")
-        return problems
     refs, codes = {}, {}
-    for index, item in enumerate(applications):
-        where = f"applications[{index}]"
-        if not isinstance(item, dict):
-            bad(where, "应为对象。")
-            continue
+    for where, item in json_files.objects(doc.get("applications"), "applications", bad):
         _application(item, where, bad, slug)
         code = item.get("tracking_code")
         if isinstance(code, str) and code in codes:
-            bad(f"{where}.tracking_code", f"查询码与 applications[{codes[code]}] 重复。")
+            bad(f"{where}.tracking_code", f"查询码与 {codes[code]} 重复。")
         elif isinstance(code, str):
-            codes[code] = index
+            codes[code] = where
         ref = item.get("ref")
         if isinstance(ref, str) and ref in refs:
-            bad(f"{where}.ref", f"登记编号“{ref}”与 applications[{refs[ref]}] 重复。")
+            bad(f"{where}.ref", f"登记编号“{ref}”与 {refs[ref]} 重复。")
         elif isinstance(ref, str):
-            refs[ref] = index
+            refs[ref] = where
     return problems
 
 

@@ -133,14 +133,7 @@ def _body(value, bad):
 
 
 def _sections(value, path, level, bad):
-    if not isinstance(value, list):
-        bad(path, "应为数组（[…]）。")
-        return
-    for index, section in enumerate(value):
-        where = f"{path}[{index}]"
-        if not isinstance(section, dict):
-            bad(where, "应为对象。")
-            continue
+    for where, section in json_files.objects(value, path, bad):
         if level > MAX_LEVEL:
             bad(where, f"章节最多四级（一、（一）1.（1）），这里是第{level}级。")
             continue
@@ -152,14 +145,8 @@ def _sections(value, path, level, bad):
 
 
 def _items(value, path, check, bad):
-    if not isinstance(value, list):
-        bad(path, "应为数组（[…]）。")
-        return
-    for index, item in enumerate(value):
-        if isinstance(item, dict):
-            check(item, f"{path}[{index}]", bad)
-        else:
-            bad(f"{path}[{index}]", "应为对象。")
+    for where, item in json_files.objects(value, path, bad):
+        check(item, where, bad)
 
 
 def _rectification(item, where, bad):

@@ -33,6 +33,19 @@ def envelope(doc, schema, known):
     return problems
 
 
+def objects(value, path, bad):
+    """(path, item) for each object of the array `value`; an array that is not one, or an item that is not an
+    object, is reported to `bad` and left out."""
+    if not isinstance(value, list):
+        bad(path, "应为数组（[…]）。")
+        return
+    for index, item in enumerate(value):
+        if isinstance(item, dict):
+            yield f"{path}[{index}]", item
+        else:
+            bad(f"{path}[{index}]", "应为对象。")
+
+
 def too_large(count, limit):
     """Why a file of `count` bytes is refused when documents may have `limit` bytes."""
     shown = f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{max(count // 1024, 1)} KB"
