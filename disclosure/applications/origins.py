@@ -48,7 +48,14 @@ def record(report, key, counted, user=None):
     RegisterCount.objects.update_or_create(
         report=report,
         table=key,
-        defaults={"counted": counted, "body_id": report.body_id, "year": report.year, "user": user},
+        defaults={
+            "counted": counted,
+            "body_id": report.body_id,
+            "year": report.year,
+            "user": user,
+            "source": RegisterCount.REGISTER,
+            "detail": {},
+        },
     )
 
 
@@ -57,7 +64,8 @@ def of(report):
     if report.pk is None:
         return {}
     origins = {}
-    for row in report.register_counts.filter(body_id=report.body_id, year=report.year):
+    # A table summed from the units' reports has an origin of its own (disclosure/rollup/provenance.py).
+    for row in report.register_counts.filter(body_id=report.body_id, year=report.year, source="register"):
         for row_key, cells in row.counted.items():
             for column, value in cells.items():
                 origins[f"tables.{row.table}.{row_key}.{column}"] = value

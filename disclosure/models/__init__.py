@@ -7,6 +7,7 @@ from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
 from disclosure.models.register_counts import RegisterCount
 from disclosure.models.reply_letters import ReplyLetter
+from disclosure.models.reporting_units import ReportingUnit
 from disclosure.models.reports import Body, PlanItem, RectificationItem, Report, Section
 from disclosure.models.revisions import Revision, Withdrawal
 from disclosure.models.site import Link, Page, SiteSettings
@@ -29,6 +30,7 @@ __all__ = [
     "ReplyLetter",
     "Report",
     "ReportEvent",
+    "ReportingUnit",
     "Revision",
     "Section",
     "SiteSettings",
