@@ -9,6 +9,7 @@ from django.db import transaction
 from disclosure.applications import origins
 from disclosure.models import Acknowledgement, ReportEvent, Revision
 from disclosure.publishing import document
+from disclosure.rollup import provenance
 from disclosure.tables import rules
 
 
@@ -25,8 +26,10 @@ def findings(report, tables=None):
     if tables is not None and "tables" in built:
         built["tables"] = document.tables(report.format, tables)
     found = rules.run(built, previous_document(report))
-    # Figures filled from the register and typed over since (applications/origins.py).
-    return found + origins.findings(report.format, built.get("tables"), origins.of(report))
+    # Figures filled from the register and typed over since (applications/origins.py); figures summed from the
+    # units' reports, typed over or changed since (rollup/provenance.py).
+    found += origins.findings(report.format, built.get("tables"), origins.of(report))
+    return found + provenance.findings(report, built.get("tables"))
 
 
 def blocking(report):
