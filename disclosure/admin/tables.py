@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from disclosure.admin import register_tables
+from disclosure.admin import register_tables, rollup_tables
 from disclosure.admin.busy import BUSY
 from disclosure.admin.reviewing import stale_message
 from disclosure.applications import origins
@@ -32,7 +32,7 @@ def _summary(found):
     }
 
 
-class TablesMixin(register_tables.RegisterTablesMixin):
+class TablesMixin(register_tables.RegisterTablesMixin, rollup_tables.RollupTablesMixin):
     def get_urls(self):
         view = self.admin_site.admin_view(self.tables_view)
         return [path("<int:report_id>/tables/", view, name="disclosure_report_tables"), *super().get_urls()]
@@ -96,12 +96,14 @@ class TablesMixin(register_tables.RegisterTablesMixin):
         found = assessment.findings(report, entry.tables)
         tables = entry_form.form_tables(report.format, entry, found)
         register_tables.mark(tables, report)
+        rollup_tables.mark(tables, report)
         context = {
             **self.admin_site.each_context(request),
             "title": f"统计表：{report.title}",
             "report": report,
             "tables": tables,
             "register_buttons": register_tables.buttons(report) if editable else [],
+            "rollup": rollup_tables.context(report, editable),
             "editable": editable,
             "edit_version": "" if version is None else version,
             "summary": _summary(found),

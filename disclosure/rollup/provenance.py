@@ -101,7 +101,7 @@ def findings(report, tables):
 def _typed_over(format, tables, rows):
     found = []
     for path, summed in summed_cells(None, rows).items():
-        cell = _cell(format, path)
+        cell = cell_of(format, path)
         if cell is None:
             continue  # the format changed since the roll-up: its cells are no longer there
         table, row, column = cell
@@ -122,7 +122,10 @@ def _same(value, summed, kind):
         return True  # unreadable: the cell check reports it
 
 
-def _cell(format, path):
+def cell_of(format, path):
+    """(table, row, column) of the cell at `path` in `format`, or None."""
+    if path.count(".") != 3:
+        return None
     _, key, row_key, column_key = path.split(".")
     for table, row, column in formats.cells(format):
         if (table.key, row.key, column.key) == (key, row_key, column_key):

@@ -43,6 +43,7 @@ class RollUp:
     summed: list = field(default_factory=list)  # [(Body, Revision)]
     missing: list = field(default_factory=list)  # [Missing]
     tables: dict = field(default_factory=dict)
+    before: str = ""  # fill: the working copy's state before the sums were written ("" when nothing changed)
 
     @property
     def listed(self):
@@ -137,5 +138,5 @@ def fill(report, user):
         changes = diff.compare(before, {**before, "tables": document.tables(current.format, current.tables)})
         if changes:
             current.save()
-            workflow.edited(current, user, diff.summary(changes, limit=300), comment=result.coverage)
+            result.before = workflow.edited(current, user, diff.summary(changes, limit=300), comment=result.coverage)
     return result, changes
