@@ -4,6 +4,10 @@ Reads a report as saved from an old portal page (site chrome and all): the title
 the preamble, the parts numbered 一、 （一） 1、 （1） (half-width variants too), and the clauses
 一是……二是…… of the problems part and of the work-plan part. Parsing finishes before anything is
 written, so text that cannot be parsed leaves the database as it was.
+
+word_import.py reads a .docx through the same rules: it turns the document into lines (`parse_lines`),
+naming which may be headings when the document marks them by Word style, and keeps its paragraphs' numbered
+items (1.…, followed by 整改状态：…/责任单位：… lines, as the portal's own Word download prints them).
 """
 
 import datetime
@@ -16,6 +20,7 @@ from disclosure.models import PlanItem, RectificationItem, Report, Section
 from disclosure.publishing import workflow
 from disclosure.reports.numbering import MAX_LEVEL, chinese_numeral
 from disclosure.reports.parts import is_plan_heading, is_problems_heading
+from disclosure.tables import formats
 
 CN = "一二三四五六七八九十"
 # Heading styles from the outermost to the innermost, as GB/T 9704 orders them.
@@ -37,6 +42,11 @@ SPACES = re.compile(r"[\s\u3000\xa0]+")
 # Numbering used below （1） (①, 1）): a fifth level, which the page cannot number. Only checked under a
 # fourth-level heading; elsewhere such lines are ordinary paragraphs, as inline lists often are.
 FIFTH = re.compile(r"^(?:[①-⑳]|\d{1,2}\s*[）)])\s*\S")
+# A numbered item as the portal's downloads print it ("1.问题"), and the facts printed under it.
+ITEM = re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.+)$")
+FACT = re.compile(r"^(整改状态|整改措施|责任单位|完成时限)\s*[:：]\s*(.*)$")
+STATUSES = {label: value for value, label in RectificationItem.Status.choices}
+DUE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
 
 
 def parse_number(text):
@@ -67,12 +77,20 @@ class ParsedReport:
     rectifications: list
     plans: list
     warnings: list  # [(line, message)]
+    # Facts of each item, when printed under it (整改措施, 责任单位 …): field name → value, aligned with the items.
+    rectification_facts: list = field(default_factory=list)
+    plan_facts: list = field(default_factory=list)
+
+
+def where(line):
+    """第12行 for a line number; a place already written out (第3段, 第2个表格第5行第2列) as it is."""
+    return f"第{line}行" if isinstance(line, int) else str(line)
 
 
 class ImportFailed(Exception):
     def __init__(self, errors):
-        self.errors = errors  # [(line, message)]
-        super().__init__("\n".join(f"第{line}行：{message}" for line, message in errors))
+        self.errors = errors  # [(line or place, message)]
+        super().__init__("\n".join(f"{where(line)}：{message}" for line, message in errors))
 
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -88,7 +106,12 @@ def clean(line):
 
 
 def parse(text, year=None):
-    lines = [clean(raw) for raw in text.splitlines()]
+    return parse_lines([clean(raw) for raw in text.splitlines()], year)
+
+
+def parse_lines(lines, year=None, headings=None):
+    """The report in `lines` (already cleaned; line n is lines[n - 1]). `headings`: the line numbers that may
+    be headings (a Word document that marks its headings by style), or None: any numbered line may be."""
     errors, warnings = [], []
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if line]
     if not numbered:
@@ -111,21 +134,26 @@ def parse(text, year=None):
             break
         body.append((n, line))
 
-    preamble, sections = _outline(body, errors, warnings)
+    preamble, sections = _outline(body, errors, warnings, headings)
     _check_lengths(title, title_line, source, start, sections, errors)
     if not sections and not errors:
         errors.append((start, "未找到任何带编号的章节（如“一、”）。"))
     if errors:
         raise ImportFailed(errors)
 
-    rectifications = plans = []
+    rectifications = plans = rectification_facts = plan_facts = []
     for section in sections:
         if section.level != 1:
             continue
         if is_problems_heading(section.heading):
-            rectifications, _ = _clauses(section, "问题", warnings)
+            rectifications, rectification_facts = _numbered_items(section, errors)
+            if not rectifications:
+                rectifications, _ = _clauses(section, "问题", warnings)
         elif is_plan_heading(section.heading):
-            plans, announced = _clauses(section, "工作计划", warnings)
+            plans, plan_facts = _numbered_items(section, errors)
+            announced = None
+            if not plans:
+                plans, announced = _clauses(section, "工作计划", warnings)
             if announced is not None and plans and announced != len(plans):
                 warnings.append(
                     (
@@ -133,7 +161,20 @@ def parse(text, year=None):
                         f"“{section.heading}”一节称有{announced}项工作，实际列出{len(plans)}项，已全部导入，请核对原文。",
                     )
                 )
-    return ParsedReport(title, published_on, source, preamble, sections, rectifications, plans, warnings)
+    if errors:
+        raise ImportFailed(errors)
+    return ParsedReport(
+        title,
+        published_on,
+        source,
+        preamble,
+        sections,
+        rectifications,
+        plans,
+        warnings,
+        rectification_facts,
+        plan_facts,
+    )
 
 
 def _limit(model, field):
@@ -197,11 +238,11 @@ def _heading(line):
     return None
 
 
-def _outline(body, errors, warnings):
+def _outline(body, errors, warnings, headings=None):
     preamble, sections = [], []
     stack = []  # [(rank, style, last number)] of the open headings, outermost first
     for n, line in body:
-        heading = _heading(line)
+        heading = _heading(line) if headings is None or n in headings else None
         if heading is None:
             if len(stack) == MAX_LEVEL and FIFTH.match(line):
                 message = f"章节层级超过{MAX_LEVEL}层：“{line[:12]}”位于第{MAX_LEVEL}层之下，请调整层级或改为正文。"
@@ -235,6 +276,54 @@ def _outline(body, errors, warnings):
         if paragraph.strip():
             sections[-1].paragraphs.append(paragraph.strip())
     return preamble, sections
+
+
+def _numbered_items(section, errors):
+    """The items 1. 2. 3. … among a section's paragraphs, each with the facts printed under it (整改状态：正在整改),
+    as the portal's Word and PDF downloads lay them out. They only reach a section's paragraphs from a Word
+    document whose headings are marked by style (in plain text such lines are headings). Returns (items, facts);
+    the items and their facts leave the section's text, the paragraphs around them stay."""
+    items, facts, kept = [], [], []
+    for paragraph in section.paragraphs:
+        item = ITEM.match(paragraph)
+        fact = FACT.match(paragraph)
+        if item and int(item.group(1)) == len(items) + 1:
+            items.append(item.group(2).strip())
+            facts.append({})
+        elif fact and items and kept and kept[-1] is None:
+            _fact(facts[-1], fact.group(1), fact.group(2).strip(), section, errors)
+            continue
+        else:
+            kept.append(paragraph)
+            continue
+        kept.append(None)  # the place of an item: facts may follow it
+    if len(items) < 2 and not any(facts):
+        return [], []  # a single "1." line is a paragraph that happens to start with a number
+    section.paragraphs[:] = [p for p in kept if p is not None]
+    return items, facts
+
+
+def _fact(facts, label, value, section, errors):
+    if label == "整改状态":
+        if value not in STATUSES:
+            known = "、".join(STATUSES)
+            errors.append((section.line, f"“{section.heading}”中的整改状态“{value}”无法识别，应为{known}之一。"))
+        facts["status"] = STATUSES.get(value, RectificationItem.Status.PLANNED)
+    elif label == "整改措施":
+        facts["measure"] = value
+    elif label == "责任单位":
+        longest = RectificationItem._meta.get_field("responsible_zh_hans").max_length
+        if len(value) > longest:
+            errors.append((section.line, f"责任单位“{value[:12]}……”过长：共{len(value)}个字，最多{longest}个字。"))
+        facts["responsible"] = value
+    else:
+        due = DUE.match(value)
+        try:
+            facts["due"] = datetime.date(*(int(part) for part in due.groups())) if due else None
+        except ValueError:
+            facts["due"] = None
+        if facts["due"] is None and value:
+            errors.append((section.line, f"完成时限“{value[:20]}”不是有效日期，应写作“2025年6月30日”。"))
 
 
 def _clauses(section, what, warnings):
@@ -283,10 +372,24 @@ def _clauses(section, what, warnings):
 def import_report(text, body, year, user=None):
     """Parse `text` and make it the working copy of `body`'s report for `year`. Returns (report, warnings)."""
     parsed = parse(text, year)
+    return save(parsed, body, year, user), parsed.warnings
+
+
+def save(parsed, body, year, user=None, format=Report.Format.LEGACY, tables=None, source="导入"):
+    """Make `parsed` the working copy of `body`'s report for `year`, in one transaction. `tables`: the
+    statistical tables read with it (table key → rows), each replacing the stored one; tables not given keep
+    what they held (blank in a new report)."""
     with transaction.atomic():
         report = Report.objects.filter(body=body, year=year).first() or Report(body=body, year=year)
         report.title_zh_hans = parsed.title
-        report.format = Report.Format.LEGACY
+        report.format = format
+        if formats.tables(format):
+            stored = (
+                report.tables if report.tables and set(report.tables) == {t.key for t in formats.tables(format)} else {}
+            )
+            report.tables = {**formats.empty(format), **stored, **(tables or {})}
+        else:
+            report.tables = {}
         report.published_on = parsed.published_on
         report.source_zh_hans = parsed.source or body.name_zh_hans
         report.preamble_zh_hans = "\n\n".join(parsed.preamble)
@@ -305,9 +408,17 @@ def import_report(text, body, year, user=None):
                 body_zh_hans="\n\n".join(section.paragraphs),
             )
         for position, problem in enumerate(parsed.rectifications, start=1):
-            RectificationItem.objects.create(report=report, position=position, problem_zh_hans=problem)
+            facts = _translated(parsed.rectification_facts, position, ("measure", "responsible"))
+            RectificationItem.objects.create(report=report, position=position, problem_zh_hans=problem, **facts)
         for position, text_ in enumerate(parsed.plans, start=1):
-            PlanItem.objects.create(report=report, position=position, text_zh_hans=text_)
+            facts = _translated(parsed.plan_facts, position, ("responsible",))
+            PlanItem.objects.create(report=report, position=position, text_zh_hans=text_, **facts)
         # Re-importing replaces the working copy: like any edit, it sends a reviewed text back to draft.
-        workflow.edited(report, user, [], action="import", comment=f"导入{len(parsed.sections)}个章节。")
-    return report, parsed.warnings
+        workflow.edited(report, user, [], action="import", comment=f"{source}{len(parsed.sections)}个章节。")
+    return report
+
+
+def _translated(facts, position, texts):
+    """An item's facts as model fields: its texts in Simplified (the field names of modeltranslation)."""
+    found = facts[position - 1] if position <= len(facts) else {}
+    return {f"{name}_zh_hans" if name in texts else name: value for name, value in found.items()}
