@@ -20,6 +20,7 @@ from disclosure.admin.reviewing import (
     stale_message,
 )
 from disclosure.admin.tables import TablesMixin
+from disclosure.admin.word_upload import WordUploadMixin
 from disclosure.languages import english
 from disclosure.models import Report, Section
 from disclosure.outage import is_locked
@@ -71,7 +72,7 @@ def _int(value):
 
 
 @admin.register(Report)
-class ReportAdmin(BusyDatabaseMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
+class ReportAdmin(BusyDatabaseMixin, WordUploadMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "body",
