@@ -115,7 +115,7 @@ def _unchanged(call):
 def test_a_table_with_a_word_is_refused_with_its_place_and_nothing_is_written():
     rows = word_files.table3_rows(first_value="十二")
     message = _unchanged(lambda body: word_import.import_docx(word_files.plain(table3=rows), body, 2024))
-    # The fourth row of the second table (three heading rows), the eighth column (the total, after one label column and six applicants).
+    # The fourth row of the second table (after three heading rows), the eighth column (its 总计).
     assert "第2个表格第4行第8列：“十二”不是数字" in message
 
 
