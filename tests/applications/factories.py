@@ -2,7 +2,9 @@
 
 import datetime
 import itertools
+import json
 from decimal import Decimal
+from pathlib import Path
 
 from disclosure.models import Application, ApplicationEvent
 
@@ -130,3 +132,38 @@ def other_inlines(client, url, own=("events",)):
                 if value not in (None, False):
                     data[form.add_prefix(name)] = value
     return data
+
+
+# ---- the demo register (disclosure/demo/applications/), for the privacy tests --------------------------------
+
+DEMO_REGISTER = Path(__file__).resolve().parents[2] / "disclosure" / "demo" / "applications" / "sports-bureau.json"
+
+
+def demo_register():
+    """The demo register of 锦州市体育局 as its disclosure-applications/1 document."""
+    return json.loads(DEMO_REGISTER.read_text(encoding="utf-8"))
+
+
+def load_demo_register():
+    """Load the demo register into the body `sports-bureau` (which must exist), through the one loader."""
+    from disclosure.applications import interchange
+
+    return interchange.load(demo_register())
+
+
+def private_values(document=None):
+    """{value: what it is} for everything of the demo register that must never reach a public page: each
+    applicant's name, identity number, phone, email and address, each request, each tracking code (as stored
+    and as shown). Requests are not personal data in themselves, but they often say who is asking and why."""
+    from disclosure.applications import tracking
+
+    found = {}
+    for item in (document or demo_register())["applications"]:
+        for key in ("name", "id_number", "phone", "email", "address"):
+            value = item["applicant"].get(key)
+            if value:
+                found[value] = f"{item['ref']} {key}"
+        found[item["request"]] = f"{item['ref']} request"
+        if item.get("tracking_code"):
+            found[item["tracking_code"]] = found[tracking.grouped(item["tracking_code"])] = f"{item['ref']} code"
+    return found

@@ -7,17 +7,25 @@ correction of a public report (and the change note proposed for it), a correctio
 text of a withdrawn report.
 An anonymous visitor then crawls every page in every language, sitemap.xml, robots.txt and the extra
 endpoints below; no marker may appear anywhere, while the public report's own marker must.
+
+The same crawl looks for the demo register of applications (依申请公开, loaded into the site with a published
+report whose tables 3 and 4 are counted from it): no applicant's name, identity number, phone, email or address,
+no request and no tracking code may reach a page, the API, a feed, search or a download.
 """
 
 import datetime
+import json
 
 import pytest
 from django.utils import timezone
 
+from disclosure.applications import origins
 from disclosure.models import PlanItem, RectificationItem
 from disclosure.publishing import workflow
+from disclosure.tables import formats
+from tests.applications.factories import demo_register, load_demo_register, private_values
 from tests.crawl import LANGUAGE_PREFIXES, Crawl
-from tests.factories import make_body, make_report, make_staff, publish, through_review
+from tests.factories import make_body, make_report, make_staff, publish, standard_tables, through_review
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +107,12 @@ def site():
     withdrawn = report(2018, "WITHDRAWNMARKERz1", title=False)
     publish(withdrawn)
     workflow.transition(withdrawn, publisher, "withdraw", "内容有误，核实后重新发布。")
+
+    # The demo register, and a public report whose tables 3 and 4 are counted from it.
+    load_demo_register()
+    counted = make_report(body, year=2024, format=formats.STANDARD_2021, levels=(1,) * 6, tables=standard_tables())
+    origins.fill(counted, None)
+    publish(counted)
     return reports, markers
 
 
@@ -119,6 +133,12 @@ def extra_urls(reports, markers):
                 f"{prefix}/reports/preview/{report.pk}/",
                 f"/api/v1/reports/{where}/",
             ]
+    # The register's public side: its statistics for every year it covers, and search for a few applicants and
+    # requests (the first characters only, so that only a result could show the whole).
+    for year in range(2023, 2027):
+        urls += [f"/applications/statistics/sports-bureau/{year}/", f"/api/v1/applications/sports-bureau/{year}/"]
+    for item in demo_register()["applications"][::15]:
+        urls += [f"/search/?q={item['applicant']['name'][:2]}", f"/search/?q={item['request'][:4]}"]
     return list(dict.fromkeys(urls))
 
 
@@ -147,6 +167,15 @@ def test_no_unpublished_text_appears_anywhere_on_the_public_site(client, site):
     assert crawl.pages["/reports/2015/sports-bureau/"].status == 404
     assert crawl.pages["/reports/2018/sports-bureau/"].status == 410
 
+    # Nothing of the register's applicants or requests, anywhere; the crawl did read the register's public side
+    # (its statistics, and the counted report with its downloads).
+    leaks = crawl.containing_any(private_values())
+    assert leaks == {}, {private_values()[value]: urls for value, urls in leaks.items()}
+    statistics = crawl.pages["/api/v1/applications/sports-bureau/2024/"]
+    assert statistics.status == 200 and json.loads(statistics.text)["received"] == {"count": 45}
+    assert crawl.pages["/applications/statistics/sports-bureau/2024/"].status == 200
+    assert any(url.startswith("/reports/2024/sports-bureau/download.") for url in crawl.pages)
+
 
 def test_the_crawl_would_see_a_leak(client, site):
     """The crawl is not blind: a marker that does reach a page is reported."""
@@ -161,5 +190,6 @@ def test_the_crawl_would_see_a_leak(client, site):
             crawl.fetch(link)
     leaks = crawl.containing("DRAFTMARKERk2")
     assert "/reports/2011/sports-bureau/" in leaks
+    assert crawl.containing_any(["draftmarkerK2", "NOWHEREMARKER"]) == {"draftmarkerK2": leaks}  # as the register's
     # … in downloads too, where the text is zipped (Word) or laid out in glyphs (PDF).
     assert {url.rsplit(".", 1)[-1] for url in leaks if "/download." in url} >= {"docx", "pdf"}
