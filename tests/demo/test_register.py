@@ -145,6 +145,11 @@ def test_load_demo_loads_the_register_and_counts_the_report_from_it(demo):
     public = Revision.objects.public().get(report=report).document["tables"]
     assert public["requests"] == counting.table3(report.body, YEAR)["requests"]
     assert public["appeals"] == appeals.table4(report.body, YEAR)["appeals"]
+    # …and they are the demo document's own: counting changed nothing the text could be quoting.
+    shipped = json.loads((DEMO / "documents" / f"sports-bureau-{YEAR}.json").read_text(encoding="utf-8"))
+    assert {key: shipped["tables"][key] for key in ("requests", "appeals")} == {
+        key: public[key] for key in ("requests", "appeals")
+    }
     assert set(RegisterCount.objects.filter(report=report).values_list("table", flat=True)) == {"requests", "appeals"}
     # Published as counted: every check passes, none blocks, and the register agrees with the table.
     assert report.status == Report.Status.PUBLISHED
