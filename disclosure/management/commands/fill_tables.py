@@ -30,6 +30,7 @@ class Command(BaseCommand):
         if not countable or any(key not in countable for key in table or ()):
             raise CommandError(f"《{report.title}》采用{report.get_format_display()}，没有可从登记生成的统计表。")
         changes = origins.fill(report, actor, table)
+        report.refresh_from_db()  # fill() wrote the figures through its own, locked copy of the report
         errors = len(assessment.blocking(report))
         done = "已更新" if changes else "与登记一致，没有改动"
         self.stdout.write(self.style.SUCCESS(f"《{report.title}》的统计表{done}；{errors}处错误。"))
