@@ -262,3 +262,27 @@ LOGGING = {
 
 # Word and PDF downloads, drawn once per published revision and language and kept here (disclosure/exports/).
 DOWNLOAD_CACHE_DIR = Path(os.environ.get("DOWNLOAD_CACHE_DIR", BASE_DIR / "var" / "downloads"))
+
+# Email to staff (disclosure/publishing/notifications.py, send_deadline_digest): Django's own EMAIL_* settings,
+# each from the variable of the same name. With debug on (`make run`) mail is printed on the console unless
+# EMAIL_BACKEND says otherwise; in production it goes to the SMTP server named here.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a hung server must not hold a request for long
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "政府信息公开年报管理 <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The site's address as staff reach it, for the links in those emails (no request to take it from: the digest
+# runs from cron), e.g. https://xxgk.example.gov.cn. By default the first of ALLOWED_HOSTS over HTTPS, or the
+# development server with debug on.
+_first_host = next((host for host in ALLOWED_HOSTS if not host.startswith((".", "*"))), "")
+SITE_URL = os.environ.get(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else (f"https://{_first_host}" if _first_host else "")
+).rstrip("/")

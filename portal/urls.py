@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from disclosure.admin.deadline_dashboard import deadline_view
+from disclosure.admin.notification_settings import notification_settings_view
 from disclosure.public.sitemaps import SITEMAPS
 
 admin.site.site_header = "政府信息公开年报管理"
@@ -15,6 +16,11 @@ admin.site.index_title = "工作台"
 urlpatterns = [
     # Before the admin's own URLs, whose catch-all would otherwise answer this address with a 404.
     path(settings.ADMIN_URL + "deadlines/", admin.site.admin_view(deadline_view), name="admin_deadlines"),
+    path(
+        settings.ADMIN_URL + "notifications/",
+        admin.site.admin_view(notification_settings_view),
+        name="admin_notifications",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     # The open-data API answers the same in every language, so it has no language prefix.
     path("api/v1/", include("disclosure.opendata.api")),

@@ -5,6 +5,7 @@ from disclosure.models.applications import Application, ApplicationEvent, Holida
 from disclosure.models.events import ReportEvent
 from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
+from disclosure.models.notifications import NotificationPreference
 from disclosure.models.register_counts import RegisterCount
 from disclosure.models.reply_letters import ReplyLetter
 from disclosure.models.reporting_units import ReportingUnit
@@ -23,6 +24,7 @@ __all__ = [
     "GlossaryEntry",
     "HolidayArrangement",
     "Link",
+    "NotificationPreference",
     "Page",
     "PlanItem",
     "RectificationItem",

@@ -141,7 +141,10 @@ def allowed_actions(user, report):
 
 
 def _record(report, user, action, old, new, comment="", changes=None, revision=None):
-    ReportEvent.objects.create(
+    # Imported here: notifications reads the work queue, which reads this module.
+    from disclosure.publishing import notifications
+
+    event = ReportEvent.objects.create(
         report=report,
         user=user if user is not None else None,
         action=action,
@@ -151,6 +154,7 @@ def _record(report, user, action, old, new, comment="", changes=None, revision=N
         changes=changes or [],
         revision=revision,
     )
+    notifications.recorded(event)  # mailed after the commit; a failed mail never fails the step
 
 
 def _locked(report):
