@@ -188,6 +188,8 @@ class Command(BaseCommand):
         for username, (role, name) in STAFF.items():
             user, _ = User.objects.get_or_create(username=username, defaults={"first_name": name})
             user.is_staff = True
+            # An address, so that `make run` prints the workflow's emails to them on the console.
+            user.email = user.email or f"{username}@example.com"
             user.set_password(password)
             user.save()
             user.groups.set([Group.objects.get(name=role)])
