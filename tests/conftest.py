@@ -61,6 +61,10 @@ def _roles(request, django_db_blocker):
         for name, codenames in import_module(f"disclosure.migrations.{migration.stem}").ROLES.items():
             roles.setdefault(name, []).extend(codenames)
     with django_db_blocker.unblock():
+        # The 依申请公开 guide page is migration data too (the function skips an existing page).
+        from django.apps import apps
+
+        import_module("disclosure.migrations.0016_applications_guide_page").create(apps, None)
         if Group.objects.filter(name__in=roles).count() == len(roles):
             return
         for name, codenames in roles.items():
