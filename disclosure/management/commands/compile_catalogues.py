@@ -7,6 +7,7 @@ derives Traditional content, so interface and content always agree. Pure Python 
 """
 
 import os
+import re
 from pathlib import Path
 
 import polib
@@ -14,6 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from disclosure.languages.traditional import to_traditional
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _save_mo(catalogue, path):
@@ -44,7 +47,9 @@ class Command(BaseCommand):
             "Plural-Forms": "nplurals=1; plural=0;",
         }
         for entry in catalogue:
-            if entry.obsolete:
+            # An English msgid is Django's own string in a template we override (admin/nav_sidebar.html):
+            # Django's catalogue translates it; a Traditional entry here would only copy the English over it.
+            if entry.obsolete or not _CHINESE.search(entry.msgid):
                 continue
             derived = polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, flags=list(entry.flags))
             if entry.msgid_plural:
