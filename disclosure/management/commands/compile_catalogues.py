@@ -7,7 +7,6 @@ derives Traditional content, so interface and content always agree. Pure Python 
 """
 
 import os
-import re
 from pathlib import Path
 
 import polib
@@ -15,8 +14,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from disclosure.languages.traditional import to_traditional
-
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _save_mo(catalogue, path):
@@ -49,7 +46,7 @@ class Command(BaseCommand):
         for entry in catalogue:
             # An English msgid is Django's own string in a template we override (admin/nav_sidebar.html):
             # Django's catalogue translates it; a Traditional entry here would only copy the English over it.
-            if entry.obsolete or not _CHINESE.search(entry.msgid):
+            if entry.obsolete or entry.msgid.isascii():
                 continue
             derived = polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, flags=list(entry.flags))
             if entry.msgid_plural:
