@@ -100,11 +100,13 @@ def findings(report, tables):
 
 def _typed_over(format, tables, rows):
     found = []
-    for path, summed in summed_cells(None, rows).items():
-        cell = cell_of(format, path)
-        if cell is None:
-            continue  # the format changed since the roll-up: its cells are no longer there
-        table, row, column = cell
+    summed_at = summed_cells(None, rows)
+    # In the tables' own order: PostgreSQL's jsonb keeps the stored cells in an order of its own.
+    for table, row, column in formats.cells(format):
+        path = f"tables.{table.key}.{row.key}.{column.key}"
+        if path not in summed_at:
+            continue  # not summed, or the format changed since the roll-up
+        summed = summed_at[path]
         value = ((tables.get(table.key) or {}).get(row.key) or {}).get(column.key)
         if value is None or _same(value, summed, column.kind):
             continue
