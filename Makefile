@@ -28,7 +28,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make run            install, write .env once, migrate, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test           install what the tests need (system packages too) and run the whole suite"
-	@echo "make test-sqlite    all but the browser tests, on SQLite;  make test-postgres: all of it, on PostgreSQL"
+	@echo "make test-sqlite    all but the browser tests, on SQLite;  make test-postgres: all but SQLITE_ONLY, on PostgreSQL"
 	@echo "make lint           ruff;  make format: ruff format"
 	@echo "make bench          benchmarks (bench/), printing ratios measured in one run; bench/RESULTS.md"
 	@echo "make lock           re-pin requirements*.txt from a fresh resolve"
@@ -112,12 +112,17 @@ pg-stop:
 test-sqlite: $(VENV)/.dev-installed system-packages messages
 	$(PYTEST) --ignore=tests/browser --ignore=tests/test_deployment.py $(PYTEST_ARGS)
 
+# Tests whose subject does not depend on the database (drawing Word and PDF files, escaping, the catalogues and
+# language switch, the table rules, parsing imports, the reader's preferences): the SQLite run runs them, the
+# PostgreSQL run would only repeat them.
+SQLITE_ONLY := tests/exports tests/test_xss.py tests/tables tests/languages tests/accessibility tests/reports
+
 # The run stops the server it started, whether it passes, fails or is interrupted (the EXIT trap); a server
 # that was running before (`make pg-start`) is left running.
 test-postgres: $(VENV)/.dev-installed system-packages messages
 	@scripts/pg-test-server status || trap 'scripts/pg-test-server stop' EXIT; \
 	 scripts/pg-test-server start && \
-	 DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS) $(PYTEST) $(PYTEST_ARGS)
+	 DATABASE_URL='$(PG_URL)' ARTIFACTS=$(ARTIFACTS) $(PYTEST) $(addprefix --ignore=,$(SQLITE_ONLY)) $(PYTEST_ARGS)
 
 # The two databases' runs are independent (own database, servers on free ports): they run side by side, one
 # per core, each printed whole when it ends.
