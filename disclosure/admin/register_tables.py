@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 
 from disclosure.applications import events, origins, privacy
-from disclosure.tables import formats
+from disclosure.tables import form_layout, formats
 
 ACTION = "count-"
 NAMES = {"requests": "表三", "appeals": "表四"}
@@ -58,14 +58,11 @@ def mark(layouts, report):
     """Give each data cell filled from the register its origin and the address of the cases behind it."""
     found = origins.of(report)
     base = reverse("admin:disclosure_report_tables_behind", args=[report.pk])
-    for layout in layouts:
-        for body in layout.bodies:
-            for cells in body:
-                for cell in cells:
-                    if cell.data and cell.path in found:
-                        cell.origin = found[cell.path]
-                        cell.behind_url = f"{base}?{urlencode({'cell': cell.path})}"
-                        cell.behind_label = f"{cell.row_label}·{cell.column_label}：登记的{cell.origin}件案件"
+    for cell in form_layout.data_cells(layouts):
+        if cell.path in found:
+            cell.origin = found[cell.path]
+            cell.behind_url = f"{base}?{urlencode({'cell': cell.path})}"
+            cell.behind_label = f"{cell.row_label}·{cell.column_label}：登记的{cell.origin}件案件"
     return found
 
 

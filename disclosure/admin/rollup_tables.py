@@ -20,7 +20,7 @@ from disclosure.models import Body, Revision
 from disclosure.outage import is_locked
 from disclosure.publishing import workflow
 from disclosure.rollup import provenance, summing
-from disclosure.tables import formats
+from disclosure.tables import form_layout, formats
 
 
 def offered(report):
@@ -48,16 +48,11 @@ def mark(layouts, report):
     """Give each data cell summed from the units the address of its contributions."""
     found = provenance.summed_cells(report)
     base = reverse("admin:disclosure_report_tables_summed", args=[report.pk])
-    for layout in layouts:
-        for body in layout.bodies:
-            for cells in body:
-                for cell in cells:
-                    if cell.data and cell.path in found:
-                        cell.behind_url = f"{base}?{urlencode({'cell': cell.path})}"
-                        cell.behind_text = "来源"
-                        cell.behind_label = (
-                            f"{cell.row_label}·{cell.column_label}：各单位汇总数{found[cell.path]}的来源"
-                        )
+    for cell in form_layout.data_cells(layouts):
+        if cell.path in found:
+            cell.behind_url = f"{base}?{urlencode({'cell': cell.path})}"
+            cell.behind_text = "来源"
+            cell.behind_label = f"{cell.row_label}·{cell.column_label}：各单位汇总数{found[cell.path]}的来源"
 
 
 class RollupTablesMixin:

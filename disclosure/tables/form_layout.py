@@ -45,6 +45,11 @@ def rows(layout):
     return [*layout.head, *(cells for body in layout.bodies for cells in body)]
 
 
+def data_cells(layouts):
+    """Every figure's cell of the layouts (the cells marked with their origin: counted or summed)."""
+    return [cell for layout in layouts for body in layout.bodies for cells in body for cell in cells if cell.data]
+
+
 def positions(rows):
     """(row index, first column, cell) for every cell of `rows`, as a browser places rowspan and colspan."""
     taken = set()  # (row, column) covered by a cell placed before
