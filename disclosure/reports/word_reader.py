@@ -120,15 +120,21 @@ def read(data):
     return WordDocument(paragraphs, tables)
 
 
-def _blocks(parent):
-    """The paragraphs and tables under `parent` in order, content controls and custom XML read through."""
+def _within(parent, tags):
+    """The children of `parent` with one of `tags`, in order, content controls and custom XML read through
+    (WPS and Word wrap paragraphs, tables, rows and cells alike in them)."""
     for child in parent:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in tags:
             yield child
         elif child.tag in WRAPPERS:
             content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
             if content is not None:
-                yield from _blocks(content)
+                yield from _within(content, tags)
+
+
+def _blocks(parent):
+    """The paragraphs and tables under `parent` in order."""
+    return _within(parent, (qn("w:p"), qn("w:tbl")))
 
 
 def _text(element):
@@ -245,23 +251,11 @@ def _grid(table):
 
 
 def _rows(table):
-    for child in table:
-        if child.tag == qn("w:tr"):
-            yield child
-        elif child.tag in WRAPPERS:
-            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
-            if content is not None:
-                yield from _rows(content)
+    return _within(table, (qn("w:tr"),))
 
 
 def _cells(tr):
-    for child in tr:
-        if child.tag == qn("w:tc"):
-            yield child
-        elif child.tag in WRAPPERS:
-            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
-            if content is not None:
-                yield from _cells(content)
+    return _within(tr, (qn("w:tc"),))
 
 
 def _int(element, default):
