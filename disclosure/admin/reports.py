@@ -19,10 +19,12 @@ from disclosure.admin.reviewing import (
     ReviewingMixin,
     stale_message,
 )
+from disclosure.admin.role_forms import RoleFormsMixin
 from disclosure.admin.tables import TablesMixin
 from disclosure.admin.word_upload import WordUploadMixin
 from disclosure.languages import english
 from disclosure.models import Report, Section
+from disclosure.models.revisions import public_state
 from disclosure.outage import is_locked
 from disclosure.publishing import diff, document, workflow
 from disclosure.reports import skeleton
@@ -72,7 +74,7 @@ def _int(value):
 
 
 @admin.register(Report)
-class ReportAdmin(BusyDatabaseMixin, WordUploadMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
+class ReportAdmin(BusyDatabaseMixin, RoleFormsMixin, WordUploadMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "body",
@@ -176,9 +178,12 @@ class ReportAdmin(BusyDatabaseMixin, WordUploadMixin, TablesMixin, ReviewingMixi
     def english_view(self, request, report_id):
         """英文译文: every Chinese text of the report beside its English, with what is missing or stale."""
         report = get_object_or_404(self.get_queryset(request), pk=report_id)
-        if not self.has_change_permission(request, report):
+        if not self.has_view_permission(request, report):
             raise PermissionDenied
+        editable = self.has_change_permission(request, report)  # a reviewer or publisher reads it
         version, typed, errors = report.version, None, None
+        if request.method == "POST" and not editable:
+            raise PermissionDenied
         if request.method == "POST":
             version = _int(request.POST.get("edit_version"))
             try:
@@ -199,6 +204,7 @@ class ReportAdmin(BusyDatabaseMixin, WordUploadMixin, TablesMixin, ReviewingMixi
             **self.admin_site.each_context(request),
             "title": f"英文译文：{report.title}",
             "report": report,
+            "editable": editable,
             "edit_version": "" if version is None else version,
             "texts": english.texts(report, typed, errors),
             "counts": english.summary(report),
@@ -257,13 +263,18 @@ class ReportAdmin(BusyDatabaseMixin, WordUploadMixin, TablesMixin, ReviewingMixi
             '<span lang="en">{}</span>（{}，<a href="{}">在“英文译文”页面修改</a>）', report.change_note_en, status, url
         )
 
+    def view_on_site(self, report):
+        """在站点上查看 only while a version is public: a draft, a scheduled or a withdrawn report's page is a 404 or
+        a 410 (the change form offers 预览 instead)."""
+        return report.get_absolute_url() if public_state(report).is_live else None
+
     @admin.display(description="公开页面")
     def public_link(self, report):
-        if report.pk and report.revisions.exists():
+        if report.pk and public_state(report).is_live:
             return format_html('<a href="{}" target="_blank" rel="noopener">查看</a>', report.get_absolute_url())
-        return "未发布"
+        return public_state(report).kind_label if report.pk else "未发布"
 
-    @admin.action(description="发布所选年报")
+    @admin.action(description="发布所选年报", permissions=["publish"])
     def publish(self, request, queryset):
         """Each correction among the reports gets its own change note: its proposal, filled in to confirm or amend."""
         data = request.POST if "apply" in request.POST else None

@@ -60,7 +60,9 @@
   function enhance(row, group) {
     var cell = row.querySelector("td.field-position");
     if (!cell || cell.querySelector(".order-button")) { return; }
+    // A read-only inline (a reviewer's or publisher's view) shows the position as text: nothing to move.
     var input = cell.querySelector("input");
+    if (!input) { return; }
     input.type = "hidden";
     cell.appendChild(button("↑", "上移", function () {
       var prev = row.previousElementSibling;
