@@ -154,6 +154,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = declared_languages.SOURCE
 MODELTRANSLATION_LANGUAGES = declared_languages.CODES
 # An untranslated field falls back to the Simplified source, never to an empty string.
 MODELTRANSLATION_FALLBACK_LANGUAGES = (declared_languages.SOURCE,)
+# The admin labels a translated field 标题（简体）, 标题（繁体）, 标题（英文）, not 标题 [zh-hans].
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = declared_languages.staff_label
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -34,6 +34,13 @@ HTML_LANG = {language.code: language.html_lang for language in LANGUAGES}
 EDITABLE = tuple(language.code for language in LANGUAGES if language.origin != DERIVED)
 
 
+def staff_label(verbose_name, code):
+    """A translated field's label in the admin, 标题（简体） rather than modeltranslation's 标题 [zh-hans]
+    (settings.MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME)."""
+    language = BY_CODE.get(code)
+    return f"{verbose_name}（{language.staff_name}）" if language else f"{verbose_name}（{code}）"
+
+
 def choices():
     """[(code, name)], the shape of settings.LANGUAGES."""
     return [(language.code, language.name) for language in LANGUAGES]
