@@ -5,8 +5,10 @@ from django.db import models
 class Acknowledgement(models.Model):
     """A reviewer's comment on a warning of tables/rules.py (carry-over, text vs table, repetition).
 
-    Keyed by the finding itself (check, place and message), so a warning whose figures change must be
-    acknowledged again: the reviewer vouched for what they saw, not for whatever the cell holds later.
+    Keyed by the finding (check, place and topic: `Finding.key`), with the figures the reviewer saw: when they
+    move past the tolerance (rules.ACKNOWLEDGEMENT_TOLERANCE) the warning must be acknowledged again, because the
+    reviewer vouched for what they saw, not for whatever the cell holds later. Rows from before `figures`
+    (null) are keyed by the whole message, figures included.
     """
 
     report = models.ForeignKey(
@@ -14,6 +16,7 @@ class Acknowledgement(models.Model):
     )
     key = models.TextField("提示")
     comment = models.TextField("审核意见")
+    figures = models.JSONField("确认时的数字", null=True, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, on_delete=models.SET_NULL, related_name="+"
     )
