@@ -4,6 +4,10 @@ The msgids are the Simplified Chinese strings. The English catalogue is written 
 Traditional one is never typed: it is generated here from the msgids with the same converter that
 derives Traditional content, so interface and content always agree. Pure Python (polib), so
 `make run` needs no GNU gettext.
+
+`locale/zh_Hans/` holds only overrides of Django's own admin strings (msgids in English, reworded for staff:
+新建年报, not 增加 年报); it is compiled as written. The admin is served in Simplified Chinese only (its addresses
+have no language prefix), so no Traditional counterpart is derived from it.
 """
 
 import os
@@ -36,6 +40,9 @@ class Command(BaseCommand):
         if missing:
             raise CommandError("以下界面文字缺少英文译文：\n" + "\n".join(missing))
         _save_mo(catalogue, english.with_suffix(".mo"))
+        overrides = sorted((locale / "zh_Hans" / "LC_MESSAGES").glob("*.po"))
+        for override in overrides:
+            _save_mo(polib.pofile(str(override)), override.with_suffix(".mo"))
 
         traditional = polib.POFile()
         traditional.metadata = {
@@ -59,4 +66,6 @@ class Command(BaseCommand):
         target.mkdir(parents=True, exist_ok=True)
         traditional.save(str(target / "django.po"))
         _save_mo(traditional, target / "django.mo")
-        self.stdout.write(f"界面翻译：英文{len(catalogue)}条，繁体{len(traditional)}条。")
+        self.stdout.write(
+            f"界面翻译：英文{len(catalogue)}条，繁体{len(traditional)}条；管理后台用语调整{len(overrides)}个文件。"
+        )
