@@ -1,16 +1,37 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.models import Feedback
+from disclosure.models import Body, Feedback
 
 
 class ColumnFilterForm(forms.Form):
-    """Filters of the 信息公开年报 column; choices come from what is published."""
+    """Filters of the 信息公开年报 column; choices come from what is published.
 
-    year = forms.TypedChoiceField(label=_("年度"), required=False, coerce=int, empty_value=None)
-    body = forms.ChoiceField(label=_("发布机构"), required=False)
+    A body that exists but has nothing public (never published, or every report withdrawn) is not an error in
+    the reader's address: an old link or bookmark may name it. The column lists every report and says so
+    (`unlisted_body`); a slug no body has, or a year not published, is a 400 with a plain message."""
+
+    year = forms.TypedChoiceField(
+        label=_("年度"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("这个年度没有公开的年报，请从列表中选择年度。")},
+    )
+    body = forms.ChoiceField(
+        label=_("发布机构"),
+        required=False,
+        error_messages={"invalid_choice": _("没有找到这个发布机构，请从列表中选择发布机构。")},
+    )
 
     def __init__(self, data, years, bodies):
+        slug = data.get("body") if data else None
+        self.unlisted_body = None
+        if slug and slug not in {b.slug for b in bodies}:
+            self.unlisted_body = Body.objects.filter(slug=slug).first()
+            if self.unlisted_body is not None:
+                data = data.copy()
+                data.pop("body")
         super().__init__(data)
         self.fields["year"].choices = [("", _("全部年度"))] + [(y, _("%(year)s年度") % {"year": y}) for y in years]
         self.fields["body"].choices = [("", _("全部机构"))] + [(b.slug, b.name) for b in bodies]
