@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from disclosure.applications import interchange as registers
 from disclosure.applications import origins
+from disclosure.demo import reporting_units
 from disclosure.models import Application, Body, Link, Page, Report, SiteSettings
 from disclosure.publishing import interchange, workflow
 from disclosure.reports.legacy_import import import_report
@@ -85,6 +86,8 @@ class Command(BaseCommand):
             self.reports(bodies)
             self.applications()
             self.documents()
+            # After the documents: the sports bureau's 2023 and 2024 reports are listed units too.
+            reporting_units.load(self.stdout)
         if settings.DEBUG:
             self.staff()
         else:
