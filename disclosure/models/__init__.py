@@ -5,6 +5,7 @@ from disclosure.models.applications import Application, ApplicationEvent, Holida
 from disclosure.models.events import ReportEvent
 from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
+from disclosure.models.locks import ReportLock
 from disclosure.models.notifications import NotificationPreference
 from disclosure.models.register_counts import RegisterCount
 from disclosure.models.reply_letters import ReplyLetter
@@ -32,6 +33,7 @@ __all__ = [
     "ReplyLetter",
     "Report",
     "ReportEvent",
+    "ReportLock",
     "ReportingUnit",
     "Revision",
     "Section",
