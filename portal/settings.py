@@ -252,6 +252,8 @@ AUTHENTICATION_BACKENDS = ["disclosure.staff_security.lockout.LockoutBackend"]
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.0/8,::1")
 # Staff are signed out after this many minutes without a request (disclosure/staff_session.py).
 STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+# Seconds between the beats of an open report form telling the others who has it open (publishing/presence.py).
+PRESENCE_HEARTBEAT_SECONDS = 20
 # The 503 page asks browsers and crawlers to come back after this many seconds (disclosure/outage.py).
 OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", "120"))
 

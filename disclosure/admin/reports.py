@@ -12,6 +12,7 @@ from django.utils.html import format_html
 
 from disclosure.admin.busy import BUSY, BusyDatabaseMixin
 from disclosure.admin.inlines import PlanInline, RectificationInline, SectionInline
+from disclosure.admin.presence import PresenceMixin
 from disclosure.admin.reviewing import (
     ChangeNoteForm,
     EditorialStateFilter,
@@ -74,7 +75,9 @@ def _int(value):
 
 
 @admin.register(Report)
-class ReportAdmin(BusyDatabaseMixin, RoleFormsMixin, WordUploadMixin, TablesMixin, ReviewingMixin, admin.ModelAdmin):
+class ReportAdmin(
+    BusyDatabaseMixin, RoleFormsMixin, WordUploadMixin, TablesMixin, PresenceMixin, ReviewingMixin, admin.ModelAdmin
+):
     list_display = [
         "title",
         "body",

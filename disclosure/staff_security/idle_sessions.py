@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 
 LAST_SEEN = "staff_last_seen"
 WRITE_EVERY = 60  # seconds
+# Requests a page makes by itself (the report form's presence heartbeat) are not activity: an office computer
+# left with a report open must still be signed out. Sending the header only keeps one's own clock from moving.
+BACKGROUND = "X-Background-Request"
 
 
 class StaffIdleTimeoutMiddleware:
@@ -34,6 +37,6 @@ class StaffIdleTimeoutMiddleware:
                     _("您已超过%(minutes)d分钟没有操作，为保护账号安全，系统已自动退出登录。请重新登录。")
                     % {"minutes": settings.STAFF_SESSION_IDLE_MINUTES},
                 )
-            elif last is None or now - last >= WRITE_EVERY:
+            elif last is None or (now - last >= WRITE_EVERY and not request.headers.get(BACKGROUND)):
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
