@@ -127,3 +127,11 @@ class ApplicationEventInline(admin.TabularInline):
         "note",
     ]
     verbose_name_plural = "办理步骤（按日期先后）"
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return fields
+        # 计费方式 and 件数 only help a handler work out a fee (the amount is what is stored): a reader has nothing
+        # to see there, and read-only Django would head the columns with the form fields' names (FEE BASIS).
+        return [name for name in fields if name not in ("fee_basis", "fee_quantity")]

@@ -1,11 +1,13 @@
 """What staff read in the admin is natural Chinese: field labels without language codes, Django's own strings
 reworded (locale/zh_Hans), 您 throughout, a favicon on every page."""
 
+import datetime
 import re
 
 import pytest
 
 from tests import dom
+from tests.applications.factories import make_application, replied
 from tests.factories import make_report
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +87,12 @@ def test_favicon_ico_is_not_a_404(client):
     response = client.get("/favicon.ico")
     assert response.status_code in (301, 302)
     assert re.search(r"/static/img/favicon(\.[0-9a-f]+)?\.svg$", response["Location"])
+
+
+def test_a_reader_of_a_case_sees_no_column_headed_by_a_field_name(client, team, bodies):
+    application = make_application(bodies[0], datetime.date(2024, 3, 4), replied(datetime.date(2024, 3, 8)))
+    client.force_login(team["reviewer"])
+    response = client.get(f"/admin/disclosure/application/{application.pk}/change/")
+    assert response.status_code == 200
+    headers = " ".join(th.text for th in dom.parse(response).find_all("th"))
+    assert "Fee" not in headers and "办理步骤" in response.content.decode()
