@@ -34,17 +34,19 @@ def _links(row, members):
     return public, tables
 
 
+def _figure(tables_url, path):
+    """The 统计表 page at the figure; a signal about a whole row (上年结转) points at its 总计."""
+    if not tables_url or not path:
+        return ""
+    cell = f"{path}.total" if path.count(".") == 2 else path
+    return f"{tables_url}#{entry_form.input_id(cell)}"
+
+
 def _shown(year, members):
     rows = []
     for row in year.rows:
         public, tables = _links(row, members)
-        signals = [
-            {
-                "signal": signal,
-                "figure_url": f"{tables}#{entry_form.input_id(signal.path)}" if tables and signal.path else "",
-            }
-            for signal in row.signals
-        ]
+        signals = [{"signal": signal, "figure_url": _figure(tables, signal.path)} for signal in row.signals]
         rows.append({"row": row, "public_url": public, "tables_url": tables, "signals": signals})
     kinds = {Body.Kind.DEPARTMENT: "政府部门", Body.Kind.GOVERNMENT: "人民政府"}
     percentiles = [(kinds.get(kind, kind), rank, values) for kind, rank, values in year.percentile_rows()]
