@@ -20,6 +20,7 @@ from django.core.cache import cache
 
 # Missed beats forgiven before an entry counts as gone: a slow network or a busy server may delay one or two.
 EXPIRY_BEATS = 3
+EXPIRY_FLOOR = 10  # seconds
 TAB_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 
 
@@ -28,7 +29,8 @@ def heartbeat_seconds():
 
 
 def expiry_seconds():
-    return heartbeat_seconds() * EXPIRY_BEATS
+    # Never under EXPIRY_FLOOR: a heartbeat shortened for tests must not let entries lapse between two slow requests.
+    return max(heartbeat_seconds() * EXPIRY_BEATS, EXPIRY_FLOOR)
 
 
 def new_tab():
@@ -48,19 +50,21 @@ def beat(report_id, tab, user, now=None):
     now = time.time() if now is None else now
     entries = _alive(cache.get(_key(report_id)) or {}, now)
     mine = entries.get(tab)
-    if mine and mine["user"] != user.pk:
-        return others(report_id, tab, user, now)  # somebody else's tab id: not theirs to renew
+    if mine and (mine["user"] != user.pk or mine.get("left")):
+        return _others(entries, tab, user)  # somebody else's tab id, or a page already left: nothing to renew
     name = user.get_full_name() or user.username
     entries[tab] = {"user": user.pk, "name": name, "since": mine["since"] if mine else now, "seen": now}
     cache.set(_key(report_id), entries, expiry_seconds())
     return _others(entries, tab, user)
 
 
-def leave(report_id, tab, user):
-    """The page was closed or left: its entry goes at once instead of at its expiry."""
+def leave(report_id, tab, user, now=None):
+    """The page was closed or left: its entry goes at once instead of at its expiry. A mark stays in its place
+    until then, so that a beat already on its way when the page was left does not bring it back."""
+    now = time.time() if now is None else now
     entries = cache.get(_key(report_id)) or {}
-    if entries.get(tab, {}).get("user") == user.pk:
-        del entries[tab]
+    if entries.get(tab, {}).get("user") in (None, user.pk):
+        entries[tab] = {"user": user.pk, "left": True, "seen": now}
         cache.set(_key(report_id), entries, expiry_seconds())
 
 
@@ -74,6 +78,6 @@ def _others(entries, tab, user):
     rows = [
         {"name": entry["name"], "since": entry["since"], "self": entry["user"] == user.pk}
         for key, entry in entries.items()
-        if key != tab
+        if key != tab and not entry.get("left")
     ]
     return sorted(rows, key=lambda row: row["since"])

@@ -5,8 +5,7 @@
    workflow buttons back until the text is saved: they act on what is stored, not on what is typed. */
 (function () {
   "use strict";
-  var panel = document.getElementById("presence");
-  var form = document.getElementById("report_form");
+  var panel, form, seconds;
 
   function token() {
     var field = document.querySelector("input[name=csrfmiddlewaretoken]");
@@ -58,8 +57,17 @@
     }).catch(function () { setTimeout(beat, seconds * 1000); });
   }
 
-  if (panel) {
-    var seconds = parseFloat(panel.getAttribute("data-seconds")) || 20;
+  function start() {
+    // The admin loads form media in <head>: the panel and the form exist only once the page is parsed.
+    panel = document.getElementById("presence");
+    form = document.getElementById("report_form");
+    if (panel) { startHeartbeat(); }
+    placeDifferences();
+    if (form) { form.addEventListener("input", holdWorkflowBack); }
+  }
+
+  function startHeartbeat() {
+    seconds = parseFloat(panel.getAttribute("data-seconds")) || 20;
     setTimeout(beat, seconds * 1000);
     window.addEventListener("pagehide", function () {
       post({ tab: panel.getAttribute("data-tab"), leave: "1" }, true);
@@ -67,30 +75,36 @@
   }
 
   // A stale save: each difference goes beside its own field, with its two buttons.
-  Array.prototype.forEach.call(document.querySelectorAll(".stale-field"), function (item) {
-    var field = document.getElementById(item.getAttribute("data-for"));
-    if (!field) { return; }
-    field.parentNode.appendChild(item);
-    Array.prototype.forEach.call(item.querySelectorAll("button"), function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        field.value = button.getAttribute("data-value");
-        field.dispatchEvent(new Event("input", { bubbles: true }));
-        item.classList.toggle("stale-taken", button.classList.contains("stale-take"));
-        field.focus();
+  function placeDifferences() {
+    Array.prototype.forEach.call(document.querySelectorAll(".stale-field"), function (item) {
+      var field = document.getElementById(item.getAttribute("data-for"));
+      if (!field) { return; }
+      field.parentNode.appendChild(item);
+      Array.prototype.forEach.call(item.querySelectorAll("button"), function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          field.value = button.getAttribute("data-value");
+          field.dispatchEvent(new Event("input", { bubbles: true }));
+          item.classList.toggle("stale-taken", button.classList.contains("stale-take"));
+          field.focus();
+        });
       });
     });
-  });
+  }
 
-  if (form) {
-    form.addEventListener("input", function () {
-      var actions = document.querySelector(".workflow-actions");
-      if (!actions || actions.hidden) { return; }
-      actions.hidden = true;
-      var note = document.createElement("p");
-      note.className = "help unsaved-note";
-      note.textContent = "表单中有尚未保存的内容，保存后才能提交审核或进行其他流程操作。";
-      actions.parentNode.insertBefore(note, actions);
-    });
+  function holdWorkflowBack() {
+    var actions = document.querySelector(".workflow-actions");
+    if (!actions || actions.hidden) { return; }
+    actions.hidden = true;
+    var note = document.createElement("p");
+    note.className = "help unsaved-note";
+    note.textContent = "表单中有尚未保存的内容，保存后才能提交审核或进行其他流程操作。";
+    actions.parentNode.insertBefore(note, actions);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 }());

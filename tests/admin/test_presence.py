@@ -73,6 +73,15 @@ def test_the_form_names_who_else_has_it_open_and_the_heartbeat_keeps_it_current(
     assert beat(editor, report, first.get("data-tab")).json()["others"] == []
 
 
+def test_a_beat_on_its_way_when_the_page_was_left_does_not_bring_it_back(team, report):
+    editor, editor2 = signed_in(team["editor"]), signed_in(team["editor2"])
+    tab = panel(editor.get(url(report))).get("data-tab")
+    left = panel(editor2.get(url(report))).get("data-tab")
+    beat(editor2, report, left, leave="1")
+    assert beat(editor2, report, left).json()["others"][0]["text"].startswith("王撰稿")
+    assert beat(editor, report, tab).json()["others"] == []
+
+
 def test_the_same_user_in_another_tab_is_another_session(team, report):
     client = signed_in(team["editor"])
     tab = panel(client.get(url(report))).get("data-tab")
