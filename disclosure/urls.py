@@ -3,7 +3,7 @@ from django.urls import path
 from disclosure.accessibility import preferences, shortcuts
 from disclosure.applications import public_views as applications
 from disclosure.opendata import guide
-from disclosure.public import downloads, feedback, feeds, publication_status, views
+from disclosure.public import downloads, feedback, feeds, overview, publication_status, views
 from disclosure.tables.csv_download import download as tables_csv
 
 app_name = "disclosure"
@@ -26,6 +26,9 @@ urlpatterns = [
     path("accessibility/help/", shortcuts.help_page, name="a11y_help"),
     path("reports/deadlines/", publication_status.latest, name="deadlines_latest"),
     path("reports/deadlines/<int:year>/", publication_status.overview, name="deadlines"),
+    path("reports/overview/", overview.latest, name="overview_latest"),
+    path("reports/overview/<int:year>/", overview.page, name="overview"),
+    path("reports/overview/<int:year>/overview.csv", overview.csv_download, name="overview_csv"),
     path("reports/<int:year>/<slug:body>/download.<str:kind>", downloads.download, name="download"),
     path("opendata/", guide.page, name="opendata"),
     path("applications/", applications.guide, name="applications"),

@@ -262,7 +262,7 @@ def schema_document(request):
     return HttpResponse(text, content_type="application/schema+json; charset=utf-8")
 
 
-from disclosure.opendata import applications  # noqa: E402  (it uses this module's helpers)
+from disclosure.opendata import applications, overview  # noqa: E402  (they use this module's helpers)
 
 app_name = "api"
 urlpatterns = [
@@ -270,4 +270,5 @@ urlpatterns = [
     path("reports/", reports, name="reports"),
     path("reports/<int:year>/<slug:body>/", report, name="report"),
     path("applications/<slug:body>/<int:year>/", applications.year_statistics, name="applications"),
+    path("overview/<int:year>/", overview.year_overview, name="overview"),
 ]

@@ -108,6 +108,7 @@ def page(request):
         "document_fields": DOCUMENT_FIELDS,
         "applications_statistics_url": reverse("disclosure:applications_statistics"),
         "applications_minimum": settings.APPLICATION_STATISTICS_MINIMUM,
+        "overview_url": reverse("disclosure:overview_latest"),
         "max_per_page": api.MAX_PER_PAGE,
         "max_age": api.MAX_AGE // 60,
         "error_example": _pretty(ERROR_EXAMPLE),
