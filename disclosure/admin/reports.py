@@ -27,7 +27,7 @@ from disclosure.languages import english
 from disclosure.models import Report, Section
 from disclosure.models.revisions import public_state
 from disclosure.outage import is_locked
-from disclosure.publishing import diff, document, workflow
+from disclosure.publishing import diff, document, locks, workflow
 from disclosure.reports import skeleton
 
 
@@ -222,6 +222,9 @@ class ReportAdmin(
             current = Report.objects.select_for_update().get(pk=report.pk)
             if version != current.version:
                 return stale_message(report.pk)
+            held = locks.save_refusal(current, request.user)  # someone else's 锁定 (publishing/locks.py)
+            if held:
+                return held
             report.version = current.version
             before = document.working(report)
             count = english.save(report, request.POST)

@@ -19,7 +19,7 @@ from disclosure.admin.reviewing import stale_message
 from disclosure.applications import origins
 from disclosure.models import Report
 from disclosure.outage import is_locked
-from disclosure.publishing import diff, document, workflow
+from disclosure.publishing import diff, document, locks, workflow
 from disclosure.tables import assessment, entry_form, formats
 
 
@@ -126,6 +126,10 @@ class TablesMixin(register_tables.RegisterTablesMixin, rollup_tables.RollupTable
             current = Report.objects.select_for_update().get(pk=report.pk)
             if current.version != version:
                 self.message_user(request, stale_message(report.pk), messages.ERROR)
+                return False
+            held = locks.save_refusal(current, request.user)  # someone else's 锁定 (publishing/locks.py)
+            if held:
+                self.message_user(request, held, messages.ERROR)
                 return False
             if counted:
                 origins.record(current, *counted, request.user)

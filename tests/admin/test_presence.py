@@ -277,3 +277,26 @@ def test_the_lock_is_checked_before_the_version(team, report):
     changed["title_zh_hans"] = "持有人的标题"
     holder.post(url(report), changed)
     assert errors(stale.post(url(report), data)).startswith("未保存：这份年报已由王撰稿于")
+
+
+def test_the_tables_english_and_word_pages_refuse_others_while_locked(team, bodies):
+    from tests.factories import standard_tables
+
+    report = make_report(bodies[0], year=2024, format=Report.Format.STANDARD_2021, tables=standard_tables("2021"))
+    signed_in(team["editor"]).post(url(report, "lock/"), {"action": "lock"})
+    other = signed_in(team["editor2"])
+    before = Report.objects.get(pk=report.pk).version
+
+    tables = dom.form_data(dom.parse(other.get(url(report, "tables/"))).find("form", id="stat-form"))
+    refused = other.post(url(report, "tables/"), tables, follow=True)
+    assert "未保存：这份年报已由王撰稿于" in refused.content.decode()
+
+    english = dom.form_data(dom.parse(other.get(url(report, "english/"))).find("form", class_="english-form"))
+    title = f"report-{report.pk}-title"
+    english[title] = "Typed while locked"
+    refused = other.post(url(report, "english/"), english)
+    assert "未保存：这份年报已由王撰稿于" in refused.content.decode()
+    assert "Typed while locked" in refused.content.decode()  # nothing lost
+
+    assert Report.objects.get(pk=report.pk).version == before
+    assert "锁定期间不能从Word导入" in other.get(url(report, "word/"), follow=True).content.decode()
