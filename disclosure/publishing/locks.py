@@ -81,12 +81,19 @@ def lock(report, user, now=None):
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            # An expired lock of someone else's is replaced; a concurrent claim loses on the unique report.
-            taken, _ = ReportLock.objects.update_or_create(report=report, defaults={"user": user, "locked_at": now})
+            # Checked again under the row lock: two editors pressing 锁定 at once, only one holds it.
+            held = ReportLock.objects.select_for_update().select_related("user").filter(report=report).first()
+            if held and held.user_id != user.pk and expires_at(held) > now:
+                raise LockError(f"这份年报已由{describe(held)}。")
+            if held:  # renewed, or someone else's that ran out
+                held.user, held.locked_at = user, now
+                held.save()
+            else:  # a concurrent first claim loses on the unique report
+                held = ReportLock.objects.create(report=report, user=user, locked_at=now)
     except IntegrityError as error:
         raise LockError("刚才已有其他人锁定了这份年报，请刷新页面查看。") from error
-    report.lock = taken
-    return taken
+    report.lock = held
+    return held
 
 
 def release(report, user):

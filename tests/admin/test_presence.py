@@ -184,7 +184,10 @@ def test_a_lock_runs_out_after_its_timeout(team, report, frozen_now):
     with mock.patch("django.utils.timezone.now", return_value=later):
         assert other.post(url(report), data).status_code == 302
         assert "锁定期间" not in panel(other.get(url(report))).text
+        taken = other.post(url(report, "lock/"), {"action": "lock"}, follow=True)  # a lock run out is free
+        assert "已锁定：在您解除锁定之前" in taken.content.decode()
     assert Report.objects.get(pk=report.pk).title_zh_hans == "超时后保存的标题"
+    assert ReportLock.objects.get().user == team["editor2"]
 
 
 def test_the_holders_save_renews_the_lock(team, report, frozen_now):
