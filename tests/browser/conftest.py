@@ -37,6 +37,8 @@ PAGES = {
     "site-map": "/sitemap/",
     "search": "/search/?q=政府信息公开 依申请",
     "deadlines": "/reports/deadlines/2018/",
+    # 公开情况: the demo's 锦州市人民政府 with its units, one late and one missing, and the summed figures' chart.
+    "overview": "/reports/overview/2024/",
     "about": "/pages/about/",
     "not-found": "/reports/1999/no-such-body/",
     "statement": "/accessibility/",

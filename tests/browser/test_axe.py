@@ -63,6 +63,7 @@ EVERY_LANGUAGE = {
     "statement",
     "help",
     "applications-apply",
+    "overview",
 }
 # The report's Traditional and English pages are covered by "report" in every language.
 KINDS = [name for name in PAGES if name not in ("report-zh-hant", "report-en")]
@@ -142,3 +143,21 @@ def test_feedback_errors_are_tied_to_their_fields(page, site):
             ".map(id => document.getElementById(id).textContent).join(' ')"
         )
         assert error.strip() in description
+
+
+def test_the_supervising_offices_dashboard_has_no_axe_violations(page, site):
+    """报告单位年报监督 (admin, Simplified only like the whole admin), with the demo's signals and findings."""
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import PASSWORD
+
+    get_user_model().objects.create_superuser("chief", "chief@example.com", PASSWORD)
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto(site + "/admin/oversight/")
+    assert page.locator(".oversight-table tbody tr").count() == 8  # four units, 2023 and 2024
+    violations = Axe().run(page, context="#content-main", options=AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
