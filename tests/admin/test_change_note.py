@@ -243,16 +243,16 @@ def test_changing_only_the_note_sends_an_approved_correction_back_to_draft(clien
     workflow.edited(live, team["editor"], [])
     workflow.transition(live, team["editor"], "submit")
     workflow.transition(live, team["reviewer"], "approve")
-    client.force_login(team["reviewer"])
+    client.force_login(team["editor"])
     data = report_form(client.get(url(live)))
-    data["change_note_zh_hans"] = "审核人改写的说明。"
+    data["change_note_zh_hans"] = "撰稿人改写的说明。"
     response = client.post(url(live), data, follow=True)
     assert "内容已修改，年报由“已审核”退回草稿，需重新提交审核。" in messages_of(response)
     event = Report.objects.get(pk=live.pk).events.first()
     assert [(c["where"], c["before"], c["after"]) for c in event.changes][0] == (
         "更正说明（拟）（简体）",
         NOTE,
-        "审核人改写的说明。",
+        "撰稿人改写的说明。",
     )
 
 

@@ -274,12 +274,13 @@ def test_history_between_identical_versions(client, team, reports):
     ("field", "value", "place"),
     [("year", "2015", "年度"), ("format", "2019", "格式"), ("body", "education", "发布机构")],
 )
-def test_case3_a_reviewer_changing_year_body_or_format_sends_it_back_to_draft(
+def test_case3_an_editor_changing_year_body_or_format_sends_it_back_to_draft(
     client, team, reports, bodies, field, value, place
 ):
+    # A reviewer reads the form without saving it (test_role_forms.py); an editor's edit is what sends it back.
     report = approved(reports["sports"])
-    bodies[1].members.add(team["reviewer"])
-    login(client, team["reviewer"])
+    bodies[1].members.add(team["editor"])
+    login(client, team["editor"])
     data = report_form(client.get(url(report)))
     data[field] = str(bodies[1].pk) if value == "education" else value
     response = client.post(url(report), data, follow=True)
