@@ -123,3 +123,12 @@ def test_the_list_links_only_public_reports(client, team, report):
     client.force_login(team["editor"])
     cells = dom.parse(client.get(CHANGELIST)).find_all("td", class_="field-public_link")
     assert [cell.text for cell in cells] == ["已撤回"]
+
+
+def test_a_publisher_publishes_from_the_list_through_the_confirmation_page(client, team, report):
+    approved(report)
+    client.force_login(team["publisher"])
+    selected = {"action": "publish", "_selected_action": [report.pk]}
+    assert "将发布以下年报" in client.post(CHANGELIST, selected).content.decode()
+    client.post(CHANGELIST, {**selected, "apply": "1"})
+    assert report.revisions.count() == 1
