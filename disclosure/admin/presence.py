@@ -65,12 +65,17 @@ class PresenceMixin:
         return super().get_queryset(request).select_related("lock__user")
 
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "lock_display"]
+        shown = list(super().get_list_display(request))
+        # Beside the working copy's state, which is what a lock holds back.
+        at = shown.index("editorial_display") + 1 if "editorial_display" in shown else len(shown)
+        return [*shown[:at], "lock_display", *shown[at:]]
 
     @admin.display(description="锁定")
     def lock_display(self, report):
         held = locks.current(report)
-        return locks.describe(held) if held else ""
+        if held is None:
+            return ""
+        return f"{held.holder}锁定（至{timezone.localtime(locks.expires_at(held)):%H:%M}）"
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -68,7 +68,9 @@
 
   function startHeartbeat() {
     seconds = parseFloat(panel.getAttribute("data-seconds")) || 20;
-    setTimeout(beat, seconds * 1000);
+    // The first beat comes soon: the list drawn with the page may still hold the page this one replaced
+    // (a reload, a save), whose goodbye is sent only as it unloads.
+    setTimeout(beat, Math.min(seconds, 1.5) * 1000);
     window.addEventListener("pagehide", function () {
       post({ tab: panel.getAttribute("data-tab"), leave: "1" }, true);
     });

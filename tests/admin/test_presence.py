@@ -134,7 +134,7 @@ def test_an_editor_locks_others_see_it_and_cannot_save_and_nothing_is_lost(team,
     assert "这份年报已由王撰稿于" in panel(page).text
     assert not panel(page).find_all("button")  # an editor may neither release someone else's lock nor take it
     listed = other.get("/admin/disclosure/report/").content.decode()
-    assert "王撰稿于" in listed and "自动解除" in listed
+    assert "王撰稿锁定（至" in listed
 
     data = report_form(page)
     data["title_zh_hans"] = "赵撰稿输入的标题"
