@@ -96,3 +96,8 @@ def test_a_reader_of_a_case_sees_no_column_headed_by_a_field_name(client, team, 
     assert response.status_code == 200
     headers = " ".join(th.text for th in dom.parse(response).find_all("th"))
     assert "Fee" not in headers and "办理步骤" in response.content.decode()
+
+
+def test_the_admin_scripts_say_您_too(editor):
+    script = editor.get("/admin/jsi18n/").content.decode("unicode_escape")
+    assert "注意：您的时间比服务器时间快%s小时。" in script and "你比服务器" not in script
