@@ -6,7 +6,8 @@ see every government): whoever is not a member of one gets a page saying so. Eve
 rollup/oversight.py; ?format=xlsx gives the same as a workbook (rollup/workbook.py).
 
 Links: each unit's published report on the public site (any member of staff may read it there), and the unit's
-统计表 page at the figure for staff who are members of that unit too (others would get the admin's 404).
+统计表 page at the figure for staff who are members of that unit too (others would get the admin's 404); for them,
+a signal about a figure points at its table on the public page.
 """
 
 from django.contrib import admin
@@ -34,19 +35,30 @@ def _links(row, members):
     return public, tables
 
 
-def _figure(tables_url, path):
-    """The 统计表 page at the figure; a signal about a whole row (上年结转) points at its 总计."""
-    if not tables_url or not path:
-        return ""
-    cell = f"{path}.total" if path.count(".") == 2 else path
-    return f"{tables_url}#{entry_form.input_id(cell)}"
+def _figure(public_url, tables_url, path):
+    """(address, link text) of what a signal is about: the cell on the 统计表 page for members of the unit (a
+    whole row points at its 总计, a whole table at the table), else the table on the public report's page."""
+    if not path:
+        return "", ""
+    key = path.split(".")[1]
+    if tables_url:
+        if path.count(".") == 1:
+            return f"{tables_url}#entry-{key}", "查看表格"
+        cell = f"{path}.total" if path.count(".") == 2 else path
+        return f"{tables_url}#{entry_form.input_id(cell)}", "查看数字"
+    if public_url:
+        return f"{public_url}#table-{key}", "查看表格"
+    return "", ""
 
 
 def _shown(year, members):
     rows = []
     for row in year.rows:
         public, tables = _links(row, members)
-        signals = [{"signal": signal, "figure_url": _figure(tables, signal.path)} for signal in row.signals]
+        signals = []
+        for signal in row.signals:
+            url, text = _figure(public, tables, signal.path)
+            signals.append({"signal": signal, "figure_url": url, "figure_text": text})
         rows.append({"row": row, "public_url": public, "tables_url": tables, "signals": signals})
     kinds = {Body.Kind.DEPARTMENT: "政府部门", Body.Kind.GOVERNMENT: "人民政府"}
     percentiles = [(kinds.get(kind, kind), rank, values) for kind, rank, values in year.percentile_rows()]

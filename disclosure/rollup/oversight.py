@@ -49,7 +49,7 @@ HIGH, LOW, SMALL = Decimal(5), Decimal("0.2"), Decimal(10)
 class Signal:
     kind: str
     message: str
-    path: str = ""  # the cell's path (tables.requests.new_received.total) when it is about one figure
+    path: str = ""  # what it is about: a cell (tables.requests.new_received.total), a row, or a table (tables.appeals)
 
     @property
     def label(self):
@@ -238,7 +238,9 @@ def zero_tables(document):
             if column.kind != formats.CHANGE
         ]
         if values and all(value == 0 for value in values):
-            found.append(Signal(ZERO_TABLE, f"表{'二三四'[table.part - 2]}（{table.title}）全部数字为0"))
+            found.append(
+                Signal(ZERO_TABLE, f"表{'二三四'[table.part - 2]}（{table.title}）全部数字为0", f"tables.{table.key}")
+            )
     return found
 
 

@@ -86,6 +86,7 @@ def test_a_table_whose_every_figure_is_zero():
     tables["appeals"] = {row: dict.fromkeys(cells, 0) for row, cells in tables["appeals"].items()}
     found = oversight.zero_tables(document(tables))
     assert kinds(found) == [oversight.ZERO_TABLE] and found[0].message.startswith("表四")
+    assert found[0].path == "tables.appeals"
     assert oversight.zero_tables(document()) == []
 
 
@@ -246,6 +247,7 @@ def office_editor(city):
 
 
 def test_the_government_staff_see_the_dashboard_from_their_work_bench(client, city, office_editor):
+    published_report(city["education"], scaled_tables(1), year=YEAR - 1)
     client.force_login(office_editor)
     index = dom.parse(client.get("/admin/"))
     assert any(a.get("href") == URL for a in index.find_all("a"))
@@ -258,8 +260,10 @@ def test_the_government_staff_see_the_dashboard_from_their_work_bench(client, ci
     assert "错误" in text and "P50" in text
     links = [a.get("href") for a in page.find_all("a")]
     assert f"/reports/{YEAR}/city-office/" in links
-    # Not a member of the units: no link to their 统计表 page (the admin would answer 404).
-    assert not any("/tables/#cell-" in (href or "") for href in links)
+    # Not a member of the units: no link to their 统计表 page (the admin would answer 404), but a figure's signal
+    # points at its table on the public page (education's 上年结转 against last year's).
+    assert not any("/tables/" in (href or "") for href in links)
+    assert f"/reports/{YEAR}/education-bureau/#table-requests" in links
 
 
 def test_a_signal_links_to_the_figure_for_staff_of_the_unit(client, city, chief):
