@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from disclosure.admin import review_findings
 from disclosure.languages.declared import EDITABLE, LANGUAGES, SOURCE
 from disclosure.models import Report, ReportEvent, Revision
 from disclosure.models.events import STATE_LABELS
@@ -115,12 +116,6 @@ HELP = {
         "已定时发布、尚未公开的版本一并取消。重新公开须经审核后再次发布，并填写更正说明。"
     ),
 }
-
-
-def _warnings(report, found):
-    """[(finding, its acknowledgement or None)] for every warning, so the reviewer sees earlier comments."""
-    done = {a.key: a for a in report.acknowledgements.select_related("user")}
-    return [(finding, done.get(finding.key)) for finding in found if not finding.blocking]
 
 
 class PublicStateFilter(admin.SimpleListFilter):
@@ -248,13 +243,11 @@ class ReviewingMixin:
         # A correction's change note: the publisher confirms or amends the proposal; the others see it.
         note_form = ChangeNoteForm(report, request.POST or None, prefix="note") if correction and publishing else None
         found = assessment.findings(report) if name in ("submit", "approve", "publish", "schedule") else []
-        warnings = _warnings(report, found) if name == "approve" else []
+        warnings = review_findings.rows(report, found, request.POST) if name == "approve" else []
         if request.method == "POST" and form.is_valid() and (note_form is None or note_form.is_valid()):
             try:
-                for index, (finding, _done) in enumerate(warnings):
-                    comment = request.POST.get(f"ack-{index}", "").strip()
-                    if comment:
-                        assessment.acknowledge(report, request.user, finding, comment)
+                for finding, comment in review_findings.posted_comments(warnings, request.POST):
+                    assessment.acknowledge(report, request.user, finding, comment)
                 result = workflow.transition(
                     report,
                     request.user,
@@ -265,6 +258,7 @@ class ReviewingMixin:
                 )
             except workflow.TransitionError as error:
                 form.add_error(None, str(error))
+                warnings = review_findings.rows(report, found, request.POST)  # the comments just kept show as such
             else:
                 done = f"《{report.title}》已{action.label}。"
                 if isinstance(result, Revision):
@@ -283,10 +277,11 @@ class ReviewingMixin:
             "note_form": note_form,
             **_proposal_context(report, correction and name != "withdraw"),
             "errors": [f for f in found if f.blocking],
-            "warnings": [
-                (f"ack-{i}", finding, done, request.POST.get(f"ack-{i}", ""))
-                for i, (finding, done) in enumerate(warnings)
-            ],
+            "warnings": warnings,
+            "to_complete": review_findings.to_complete(report, found),
+            "notices": review_findings.notices(report, found) if name == "submit" else [],
+            "last_year": report.year - 1,
+            "tolerance": review_findings.TOLERANCE_PERCENT,
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/disclosure/report/transition.html", context)

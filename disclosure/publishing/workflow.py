@@ -370,11 +370,15 @@ def note_for(report, amended=None):
 def _publish_revision(report, user, amended, at):
     """The working copy as an immutable Revision; a correction must say what it corrects. The change note goes
     into the revision (the Traditional derived as it is saved) and the proposal is cleared for the next one."""
-    errors = assessment.blocking(report)
+    found = assessment.findings(report)
+    errors = [finding for finding in found if finding.blocking]
     if errors:
         raise TransitionError(
             f"《{report.title}》的统计表有{len(errors)}处错误，不能发布：{assessment.summary(errors)}。"
         )
+    empty = [finding for finding in found if finding.blocks_publishing]  # a required part with nothing in it
+    if empty:
+        raise TransitionError(f"《{report.title}》不能发布：{assessment.summary(empty)}。")
     note = note_for(report, amended)
     previous = report.revisions.order_by("-number").first()
     if previous and not note[SOURCE]:

@@ -51,6 +51,7 @@ def document_tables(document, lang=None):
         for cells in form_layout.rows(table):
             for cell in cells:
                 if cell.data:
+                    cell.id = cell_id(cell.path)
                     cell.text = display(cell.value, cell.kind)
                     cell.classes = " ".join(filter(None, [cell.classes, "num"]))
         _place(table)
@@ -80,15 +81,27 @@ def placed_tables(document, lang=None):
     headings = [_source(section["heading"]).strip() for section in document.get("sections") or []]
     placement = Placement()
     for table in document_tables(document, lang):
-        official = formats.STANDARD_PARTS[table.part - 1]
-        index = next((i for i, heading in enumerate(headings) if heading == official), None)
-        if index is None and len(headings) >= 4:
-            index = table.part - 1
+        index = part_index(headings, table.part)
         if index is None:
             placement.elsewhere.append(table)
         else:
             placement.parts.setdefault(index, []).append(table)
     return placement
+
+
+def part_index(headings, part):
+    """The index of the top-level section (among `headings`) that shows the table of part `part`, or None."""
+    official = formats.STANDARD_PARTS[part - 1]
+    index = next((i for i, heading in enumerate(headings) if heading == official), None)
+    if index is None and len(headings) >= 4:
+        index = part - 1
+    return index
+
+
+def cell_id(path):
+    """A figure's id on the report page, from its JSON path: tables.requests.granted.total → cell-requests-granted-total
+    (the review page links a warning to its cell in the preview)."""
+    return "cell-" + path.removeprefix("tables.").replace(".", "-")
 
 
 def _place(table):

@@ -24,23 +24,49 @@ RESULT_ROWS_END = "results_total"
 
 @dataclass(frozen=True)
 class Finding:
-    check: str  # T3-col, T3-result, T3-balance, T4-sum, cell, carry-over, text-vs-table, repetition
+    check: str  # T3-col, T3-result, T3-balance, T4-sum, cell, carry-over, text-vs-table, repetition, completeness
     path: str  # where the finding is reported (a cell's JSON path, or the part of the text)
     message: str
     blocking: bool
     cells: tuple = ()  # every cell the finding is about, to mark them on the form
     passages: tuple = field(default=(), compare=False)  # repeated text, for the repetition warning
+    # What the finding is about, its figures aside (see `key`); None: the whole message is its identity.
+    topic: str | None = field(default=None, compare=False)
+    figures: tuple = field(default=(), compare=False)  # the figures an acknowledgement vouches for
+    anchor: str = field(default="", compare=False)  # the passage's id on the report page (part-3, rectification-2)
+    quote: str = field(default="", compare=False)  # the words the finding is about, to find them on that page
+    against: tuple = field(default=(), compare=False)  # (what, this year's figure, last year's figure) rows
+    # A warning at submission and approval that still stops publication (an empty required part of the format).
+    blocks_publishing: bool = False
 
     @property
     def key(self):
-        """What a reviewer's acknowledgement refers to: the same check on the same figures."""
-        return f"{self.check}:{self.path}:{self.message}"
+        """What a reviewer's acknowledgement refers to: the same check, place and topic. A finding that states
+        its topic keeps its key when its figures move (whether the acknowledgement still holds is
+        `still_holds`'s question); one that does not is identified by its whole message, figures and all."""
+        return f"{self.check}:{self.path}:{self.message if self.topic is None else self.topic}"
+
+
+# An acknowledgement vouches for what the reviewer saw: a figure that moves by less than this share of itself is
+# the same finding (a repetition of 86 % that becomes 84 %), while a re-count from 3 cases to 4 is not.
+ACKNOWLEDGEMENT_TOLERANCE = 0.05
+
+
+def still_holds(acknowledged, figures):
+    """Whether an acknowledgement given on the figures `acknowledged` still covers a finding's `figures`."""
+    acknowledged, figures = tuple(acknowledged or ()), tuple(figures or ())
+    if len(acknowledged) != len(figures):
+        return False
+    pairs = zip(acknowledged, figures, strict=True)
+    return all(now == then or abs(now - then) < ACKNOWLEDGEMENT_TOLERANCE * abs(then) for then, now in pairs)
 
 
 def run(document, previous=None):
     """Every finding for `document`; `previous` is the same body's report for the year before, if any."""
+    from disclosure.tables import completeness
+
     with translation.override(SOURCE):
-        return blocking(document) + warnings(document, previous)
+        return blocking(document) + warnings(document, previous) + completeness.findings(document)
 
 
 # ---- blocking -------------------------------------------------------------------------------------------
@@ -207,7 +233,7 @@ def totals(format, tables):
 
 
 def warnings(document, previous=None):
-    found = _text_vs_table(document)
+    found = _text_vs_table(document, previous)
     if previous:
         found += _carry_over(document, previous) + _repetition(document, previous)
     return found
@@ -220,21 +246,41 @@ def _count_at(tables, path):
 
 
 def _carry_over(document, previous):
-    """This year's 二、上年结转 should be last year's 四、结转下年度继续办理, column by column."""
+    """This year's 二、上年结转 should be last year's 四、结转下年度继续办理, column by column.
+
+    One finding for every column that differs: 自然人 and 总计 differ together when one application was
+    miscounted, and it is one fact for the reviewer to explain, with one comment."""
     this, last = document.get("tables") or {}, previous.get("tables") or {}
     if "requests" not in this or "requests" not in last:
         return []
-    found = []
+    differing = []
     for column in formats.APPLICANTS:
         now = _count_at(this, f"requests.carried_over.{column.key}")
         before = _count_at(last, f"requests.carried_forward.{column.key}")
         if now is not None and before is not None and now != before:
-            path = f"tables.requests.carried_over.{column.key}"
-            message = (
-                f"{column.label}：上年结转 {now}，而{previous.get('year')}年度年报的“结转下年度继续办理”为 {before}"
-            )
-            found.append(Finding("carry-over", path, message, False, (path,)))
-    return found
+            differing.append((column, now, before))
+    if not differing:
+        return []
+    year = previous.get("year")
+    if len(differing) == 1:
+        column, now, before = differing[0]
+        message = f"{column.label}：上年结转 {now}，而{year}年度年报的“结转下年度继续办理”为 {before}"
+    else:
+        shown = "，".join(f"{column.label} {now}（{year}年度年报 {before}）" for column, now, before in differing)
+        message = f"上年结转与{year}年度年报的“结转下年度继续办理”不一致：{shown}"
+    cells = tuple(f"tables.requests.carried_over.{column.key}" for column, _now, _before in differing)
+    return [
+        Finding(
+            "carry-over",
+            "tables.requests.carried_over",
+            message,
+            False,
+            cells,
+            topic=",".join(column.key for column, _now, _before in differing),
+            figures=tuple(now for _column, now, _before in differing),
+            against=tuple((str(column.label), now, before) for column, now, before in differing),
+        )
+    ]
 
 
 # Phrases in which reports quote their own tables, and the cell each quotes. The patterns allow a few
@@ -255,74 +301,148 @@ QUOTED = (
 )
 
 
-def _text_vs_table(document):
+def _text_vs_table(document, previous=None):
     tables = document.get("tables")
     if not tables:
         return []
+    last = (previous or {}).get("tables") or {}
     found = []
-    for where, text in _paragraphs(document):
+    for passage in passages(document):
         for pattern, cell, name in QUOTED:
-            for match in re.finditer(pattern, text):
+            for match in re.finditer(pattern, passage.text):
                 if name == "本年新收" and re.search("复议|诉讼", match.group(0)):
                     continue  # 收到行政复议申请 is table 4's business, not table 3's
                 if name == "行政复议总计" and "诉讼" in match.group(0):
                     continue  # 行政复议和行政诉讼案件各1件 does not give the reconsideration total alone
                 value = _count_at(tables, cell)
                 quoted = int(match.group(1))
-                if value is not None and quoted != value:
-                    message = f"{where}写“{match.group(0)}”，而统计表中“{name}”为 {value}"
-                    found.append(Finding("text-vs-table", f"tables.{cell}", message, False, (f"tables.{cell}",)))
-    return found
+                if value is None or quoted == value:
+                    continue
+                message = f"{passage.where}写“{match.group(0)}”，而统计表中“{name}”为 {value}"
+                # Last year's figure of the same cell beside this year's: a text often quotes last year's by mistake.
+                before = _count_at(last, cell)
+                against = ((f"统计表“{name}”", value, before),) if before is not None else ()
+                found.append(
+                    Finding(
+                        "text-vs-table",
+                        f"tables.{cell}",
+                        message,
+                        False,
+                        (f"tables.{cell}",),
+                        topic=f"{passage.where}·{name}",
+                        figures=(quoted, value),
+                        anchor=passage.anchor,
+                        quote=match.group(0),
+                        against=against,
+                    )
+                )
+    return _one_per_topic(found)
+
+
+def _one_per_topic(found):
+    """A passage that quotes the same figure wrongly twice is one fact: the first quotation stands for both."""
+    seen, kept = set(), []
+    for finding in found:
+        if finding.key not in seen:
+            seen.add(finding.key)
+            kept.append(finding)
+    return kept
 
 
 def _zh(value):
     return (value.get(SOURCE) or "") if isinstance(value, dict) else (value or "")
 
 
-def _paragraphs(document):
-    """(where, text) for every passage of Simplified text a reader sees, named as staff name them."""
+@dataclass(frozen=True)
+class Passage:
+    where: str  # as staff name it: 导语, 正文三、（一）, 整改事项2, 工作计划1
+    text: str
+    anchor: str  # its id on the report page ("" for the preamble, which has none)
+    heading: str = ""  # a section's heading, for the completeness messages
+
+
+def passages(document, keep_empty=False):
+    """Every passage of Simplified text a reader sees, in reading order (empty ones too with `keep_empty`).
+
+    The anchors are the report page's (public/report_page.py: part-1, part-1-2; the items' templates:
+    rectification-N, plan-N), so a finding can link to its place in the preview."""
     from disclosure.reports.numbering import label
 
-    found = [("导语", _zh(document.get("preamble")))]
+    found = [Passage("导语", _zh(document.get("preamble")), "")]
 
-    def walk(sections, level, prefix):
+    def walk(sections, level, prefix, anchor):
         for index, section in enumerate(sections, start=1):
             number = prefix + label(level, index)
-            found.append((f"正文{number}", _zh(section.get("body"))))
-            walk(section.get("children", []), level + 1, number)
+            here = f"{anchor}-{index}"
+            found.append(Passage(f"正文{number}", _zh(section.get("body")), here, _zh(section.get("heading"))))
+            walk(section.get("children", []), level + 1, number, here)
 
-    walk(document.get("sections", []), 1, "")
+    walk(document.get("sections", []), 1, "", "part")
     for index, item in enumerate(document.get("rectifications", []), start=1):
-        found.append((f"整改事项{index}", f"{_zh(item.get('problem'))}\n{_zh(item.get('measure'))}"))
+        text = f"{_zh(item.get('problem'))}\n{_zh(item.get('measure'))}"
+        found.append(Passage(f"整改事项{index}", text, f"rectification-{index}"))
     for index, item in enumerate(document.get("plans", []), start=1):
-        found.append((f"工作计划{index}", _zh(item.get("text"))))
-    return [(where, text) for where, text in found if text.strip()]
+        found.append(Passage(f"工作计划{index}", _zh(item.get("text")), f"plan-{index}"))
+    return found if keep_empty else [p for p in found if p.text.strip()]
 
 
-# Evaluators found reports 90% identical to the year before; 80% leaves room for the standard preamble.
+def _paragraphs(document):
+    """(where, text) for every passage of Simplified text a reader sees, named as staff name them."""
+    return [(passage.where, passage.text) for passage in passages(document)]
+
+
+# Evaluators found reports 90% identical to the year before; 80% leaves room for sentences every year repeats.
 REPETITION_LIMIT = 0.8
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+# The opening every report of the 2021 format carries (国办公开办函〔2021〕30号): on what it is based, what it
+# covers, the period of its figures, where to read it, whom to ask. Required words repeated every year are not
+# copying, so they count neither as repeated nor as text. Matched on a sentence with its spaces removed.
+STANDARD_OPENING = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"^本(?:年度)?报告.{0,40}(?:根据|依据|按照).*(?:条例|格式|通知).*(?:编制|制作|撰写)",
+        r"^(?:本报告)?全文(?:包括|包含|共分为?|分为|由)",
+        r"所列数据的?统计(?:期限|时限|时间|区间|期间)",
+        r"^本(?:年度)?报告(?:的)?电子版",
+        r"^(?:如|若)对本(?:年度)?报告有.*(?:疑问|问题|意见)",
+    )
+)
+
+
+def is_standard_opening(sentence):
+    compact = re.sub(r"\s+", "", sentence)
+    return any(pattern.search(compact) for pattern in STANDARD_OPENING)
 
 
 def _sentences(document):
     for _where, text in _paragraphs(document):
         for match in _SENTENCE.finditer(text):
             sentence = match.group(0).strip()
-            if len(sentence) >= 8:  # short fragments (“一是”, dates) repeat in any two reports
+            # Short fragments (“一是”, dates) repeat in any two reports; the standard opening is required.
+            if len(sentence) >= 8 and not is_standard_opening(sentence):
                 yield sentence
 
 
-def _same(sentence):
-    """A sentence as compared across years: figures and years differ every year without changing the text."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", sentence))
+def _same(sentence, year):
+    """A sentence as compared across years. The report's own year and the year before are named as such
+    (“2024年，我局…” last year is “2023年，我局…” this year), so a text copied with its years moved on is
+    still the same text; every other figure counts: “新收申请50件” against last year's “45件” is a sentence
+    rewritten for this year's work, not a repetition."""
+    compact = re.sub(r"\s+", "", sentence)
+    if isinstance(year, int):
+        compact = re.sub(rf"(?<!\d){year}(?!\d)", "〈本年〉", compact)
+        compact = re.sub(rf"(?<!\d){year - 1}(?!\d)", "〈上年〉", compact)
+    return compact
 
 
 def similarity(document, previous):
-    """(share of this year's text repeated from `previous`, the repeated sentences)."""
-    before = {_same(s) for s in _sentences(previous)}
+    """(share of this year's text repeated from `previous`, the repeated sentences): word for word, or with
+    only its years moved on."""
+    before = {form for s in _sentences(previous) for form in (_same(s, None), _same(s, previous.get("year")))}
     sentences = list(_sentences(document))
     total = sum(len(s) for s in sentences)
-    repeated = [s for s in sentences if _same(s) in before]
+    repeated = [s for s in sentences if {_same(s, None), _same(s, document.get("year"))} & before]
     return (sum(len(s) for s in repeated) / total if total else 0.0), repeated
 
 
@@ -334,7 +454,10 @@ def _repetition(document, previous):
         f"正文与{previous.get('year')}年度年报高度相似：{round(share * 100)}%的文字与上年相同"
         f"（{len(repeated)}句），请核实是否如实反映了本年度的工作。"
     )
-    return [Finding("repetition", "sections", message, False, (), tuple(repeated))]
+    # The share is the finding's figure: 86 % that becomes 84 % is still the repetition the reviewer accepted.
+    return [
+        Finding("repetition", "sections", message, False, (), tuple(repeated), topic="", figures=(round(share, 3),))
+    ]
 
 
 def _number(table):

@@ -47,7 +47,16 @@ def test_published_notes_stay_in_their_revisions_and_corrections_under_way_get_a
         body=body, year=2016, title=title, title_zh_hans=title, format="legacy", status="draft"
     )
     Section = old.get_model("disclosure", "Section")
-    Section.objects.create(report=report, position=1, level=1, heading="总体情况", heading_zh_hans="总体情况")
+    # With text: a heading with nothing under it is a warning a reviewer must acknowledge (issue 17).
+    Section.objects.create(
+        report=report,
+        position=1,
+        level=1,
+        heading="总体情况",
+        heading_zh_hans="总体情况",
+        body="正文。",
+        body_zh_hans="正文。",
+    )
     now = timezone.now()
     for number, note in ((1, ""), (2, NOTE)):
         Revision.objects.create(

@@ -237,7 +237,9 @@ def test_check_report_lists_warnings_and_passes(capsys):
     make_report(body, 2024, format="2021", tables=standard_tables())  # 上年结转 560 ≠ last year's 819
     code, out, _err = run_from_shell("check_report", "2024", "sports-bureau", capsys=capsys)
     assert code in (0, None)
-    assert "提示 carry-over tables.requests.carried_over.total: 总计：上年结转 560，而2023年度年报" in out
+    # One warning for the four columns carried over differently (issue 17; it was one per column).
+    assert "提示 carry-over tables.requests.carried_over: 上年结转与2023年度年报的“结转下年度继续办理”不一致" in out
+    assert "总计 560（2023年度年报 819）" in out
     assert "0处错误" in out
 
 

@@ -255,3 +255,116 @@ def test_a_stored_figure_no_table_can_hold_is_blocking(value, path):
     cells = [f for f in found if f.check == "cell"]
     assert [f.path for f in cells] == [path]
     assert "超出范围" in cells[0].message or "科学计数法" in cells[0].message
+
+
+# ---- issue 17: one finding per fact, repetition that counts real text, tolerance ----
+
+
+def test_a_carry_over_differing_in_several_columns_is_one_finding():
+    last = doc(year=2023)
+    this = doc()  # 560 carried over against last year's 819 carried forward: four columns differ
+    found = [f for f in rules.warnings(this, last) if f.check == "carry-over"]
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.path == "tables.requests.carried_over"
+    assert finding.cells == (
+        "tables.requests.carried_over.natural_person",
+        "tables.requests.carried_over.commercial",
+        "tables.requests.carried_over.legal_service",
+        "tables.requests.carried_over.total",
+    )
+    assert finding.message.startswith(
+        "上年结转与2023年度年报的“结转下年度继续办理”不一致：自然人 493（2023年度年报 722）"
+    )
+    assert finding.against[-1] == ("总计", 560, 819)  # this year's figure beside last year's counterpart
+
+
+def test_a_quoted_figure_shows_last_years_figure_of_the_same_cell_and_its_place():
+    last = doc(year=2023)
+    last["tables"]["requests"]["new_received"]["total"] = 13000
+    wrong = doc(sections=[section("全年新收政府信息公开申请13000件。")])  # last year's figure, by mistake
+    (finding,) = rules.warnings(wrong, last)[:1]
+    assert finding.check == "text-vs-table" and finding.against == (("统计表“本年新收”", 14069, 13000),)
+    assert finding.anchor == "part-1" and finding.quote == "新收政府信息公开申请13000件"
+
+
+def test_the_same_wrong_figure_quoted_twice_in_one_passage_is_one_finding():
+    wrong = doc(sections=[section("新收政府信息公开申请14000件。其中，新收政府信息公开申请14000件为网上申请。")])
+    assert len([f for f in rules.warnings(wrong) if f.check == "text-vs-table"]) == 1
+
+
+STANDARD_OPENING_2024 = (
+    "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室"
+    "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。"
+    "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+    "存在的主要问题及改进情况、其他需要报告的事项。"
+    "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
+    "本报告电子版可在锦州市人民政府门户网站“政府信息公开”专栏查阅或下载。"
+    "如对本报告有疑问，请与锦州市体育局办公室联系。"
+)
+
+
+@pytest.mark.parametrize("sentence", [s + "。" for s in STANDARD_OPENING_2024.split("。") if s])
+def test_each_sentence_of_the_standard_opening_is_recognised(sentence):
+    assert rules.is_standard_opening(sentence)
+
+
+def test_ordinary_sentences_are_not_the_standard_opening():
+    assert not rules.is_standard_opening(LAST_YEAR[0])
+    assert not rules.is_standard_opening("本报告期内，我局新收政府信息公开申请45件。")
+
+
+def test_the_standard_opening_counts_neither_as_repeated_nor_as_text():
+    opening_2023 = STANDARD_OPENING_2024.replace("2024", "2023")
+    last = doc(year=2023, preamble={"zh-hans": opening_2023}, sections=[section("".join(LAST_YEAR))])
+    fresh = doc(
+        preamble={"zh-hans": STANDARD_OPENING_2024},
+        sections=[section("全年组织承办省级以上赛事十二项，新建城市社区健身中心五处。")],
+    )
+    assert rules.similarity(fresh, last) == (0.0, [])
+    # A report that is nothing but the opening and last year's text is all repetition: the opening does not dilute it.
+    copied = doc(preamble={"zh-hans": STANDARD_OPENING_2024}, sections=[section("".join(LAST_YEAR))])
+    assert rules.similarity(copied, last)[0] == 1.0
+
+
+def test_a_sentence_whose_only_change_is_a_figure_is_changed():
+    last = doc(year=2023, sections=[section("2023年，我局新收政府信息公开申请45件，全部按期答复。")])
+    this = doc(sections=[section("2024年，我局新收政府信息公开申请50件，全部按期答复。")])
+    assert rules.similarity(this, last) == (0.0, [])
+    # The years moving on alone do not make a sentence new.
+    same = doc(sections=[section("2024年，我局新收政府信息公开申请45件，全部按期答复。")])
+    assert rules.similarity(same, last)[0] == 1.0
+
+
+def test_repetition_carries_its_share_as_its_figure_and_a_key_without_it():
+    last = doc(year=2023, sections=[section("".join(LAST_YEAR))])
+    copied = doc(sections=[section("".join(LAST_YEAR).replace("2023", "2024"))])
+    (finding,) = [f for f in rules.warnings(copied, last) if f.check == "repetition"]
+    assert finding.figures == (1.0,) and finding.key == "repetition:sections:"
+
+
+@pytest.mark.parametrize(
+    "then, now, holds",
+    [
+        ((0.86,), (0.84,), True),  # the issue's example: 86 % → 84 %
+        ((0.86,), (0.80,), False),
+        ((560, 493), (561, 494), True),
+        ((3,), (4,), False),  # a re-count of a small figure is a new fact
+        ((0,), (0,), True),
+        ((0,), (1,), False),
+        ((14000, 14069), (14000, 14069), True),
+        ((1, 2), (1,), False),  # other columns differ: another finding
+        (None, (), True),  # an acknowledgement from before figures were kept, on a finding without figures
+    ],
+)
+def test_an_acknowledgement_holds_while_figures_move_less_than_the_tolerance(then, now, holds):
+    assert rules.still_holds(then, now) is holds
+
+
+def test_the_tolerance_is_one_named_constant():
+    assert rules.ACKNOWLEDGEMENT_TOLERANCE == 0.05
+
+
+def test_a_finding_without_a_topic_is_identified_by_its_whole_message():
+    finding = rules.Finding("register", "tables.requests.granted.total", "登记 3 件，表中 4 件", False)
+    assert finding.key == "register:tables.requests.granted.total:登记 3 件，表中 4 件"

@@ -21,7 +21,7 @@ class Command(BaseCommand):
             if finding.blocking:
                 self.stdout.write(self.style.ERROR(f"错误 {finding.check} {finding.path}: {finding.message}"))
             else:
-                note = "" if finding.key in pending else "（已由审核人确认）"
+                note = "" if finding.key in pending or finding.blocks_publishing else "（已由审核人确认）"
                 self.stdout.write(self.style.WARNING(f"提示 {finding.check} {finding.path}: {finding.message}{note}"))
         errors = sum(1 for f in findings if f.blocking)
         warnings = len(findings) - errors
