@@ -42,6 +42,11 @@ class OrderedInline(admin.TabularInline):
     formset = OrderedFormSet
     extra = 0
     classes = ["ordered-inline"]
+    # Django's tabular template with a label for every input; admin-inlines.css lays each row out to fit.
+    template = "admin/disclosure/edit_inline/ordered_tabular.html"
+
+    class Media:
+        css = {"all": ["css/admin-inlines.css"]}
 
 
 class SectionInline(OrderedInline):
@@ -70,7 +75,8 @@ class SectionInline(OrderedInline):
             field = forms.TypedChoiceField(label="层级", choices=LEVEL_CHOICES, coerce=int, initial=1)
             field.widget.attrs["class"] = "section-level"
         if db_field.name == "body_zh_hans":
-            field.widget = forms.Textarea(attrs={"rows": 4, "cols": 60})
+            # A whole section is written here: the box is given a line of its own and room to write in.
+            field.widget = forms.Textarea(attrs={"rows": 12, "cols": 80, "class": "section-body"})
         if db_field.name == "heading_zh_hans":
             field.widget.attrs["size"] = 30
         return field
@@ -83,7 +89,7 @@ class RectificationInline(OrderedInline):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("problem_zh_hans", "measure_zh_hans"):
-            field.widget = forms.Textarea(attrs={"rows": 3, "cols": 40})
+            field.widget = forms.Textarea(attrs={"rows": 4, "cols": 40})
         return field
 
 
