@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 
 from tests.factories import PASSWORD
@@ -72,6 +74,31 @@ def _roles(request, django_db_blocker):
             group.permissions.set(
                 Permission.objects.filter(content_type__app_label="disclosure", codename__in=codenames)
             )
+
+
+def made_once_per_module(build):
+    """A fixture of rows that `build` makes once per test module and worker, as Django's setUpTestData does
+    for a TestCase class: made in a transaction that the module's end rolls back, while each test runs in a
+    savepoint inside it (the `db` fixture), so what one test changes is undone before the next. For the
+    modules whose every test reads the same published reports: publishing them for each test cost seconds."""
+    from django.db import transaction
+
+    @pytest.fixture(scope="module", name=build.__name__)
+    def rows(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                made = build()
+            except BaseException:
+                outer.__exit__(*sys.exc_info())
+                raise
+        yield made
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+    return rows
 
 
 @pytest.fixture

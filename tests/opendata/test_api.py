@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from disclosure.publishing import workflow
+from tests.conftest import made_once_per_module
 from tests.factories import approved, make_body, make_report, make_staff, publish
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ def published(body, year, **extra):
     return report, publish(report)
 
 
-@pytest.fixture
+@made_once_per_module
 def reports():
     """Three public reports, one draft, one scheduled for tomorrow and one withdrawn."""
     sports, education = make_body(), make_body("education-bureau", "锦州市教育局", position=2)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 import pytest
 
 from disclosure.public import parameters
+from tests.conftest import made_once_per_module
 from tests.factories import make_report, publish
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ PAGES = {
 VALUES = ["", "²", "①", "٣", "２", "9" * 5000, "0", "-1", "1e3", " 1", "\x00", "%", "a" * 3000, "//evil.example/"]
 
 
-@pytest.fixture
+@made_once_per_module
 def site():
     publish(make_report(title="锦州市体育局2016年政府信息公开工作年度报告"))
 
