@@ -65,11 +65,13 @@ def word_tables(response):
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             grid, seen = {}, set()
+            # Every place's cell, row by row, walked once (what block.cell(r, c) walks again on every call).
+            cells, width = block._cells, len(block.columns)
             for r in range(len(block.rows)):
-                for c in range(len(block.columns)):
+                for c in range(width):
                     # A cell merged across is one element at every place it covers; one merged down continues
                     # in the rows below (vMerge "continue").
-                    cell = block.cell(r, c)
+                    cell = cells[r * width + c]
                     if cell._tc not in seen and cell._tc.vMerge != "continue":
                         seen.add(cell._tc)  # kept alive, so lxml gives the same object again
                         grid[r, c] = " ".join(cell.text.split())

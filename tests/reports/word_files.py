@@ -6,6 +6,7 @@ import io
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.table import _Cell
 
 TITLE = "锦州市体育局2024年政府信息公开工作年度报告"
 APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -27,10 +28,12 @@ def add_table(document, rows):
     width = max(c + colspan for _r, c, _t, _rs, colspan in placed)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
+    # The cells looked up once, as the Word export does: table.cell() walks the whole table on every call.
+    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     for r, c, text, rowspan, colspan in placed:
-        target = table.cell(r, c)
+        target = cells[r][c]
         if rowspan > 1 or colspan > 1:
-            target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+            target = target.merge(cells[r + rowspan - 1][c + colspan - 1])
         target.text = text
     return table
 
