@@ -42,6 +42,10 @@ def _stale_refusal(report_id, merged):
             f"有{len(merged.conflicts)}处{'双方都改过' if merged.three_way else '与对方保存的内容不同'}，"
             "已在该处并列显示对方的内容，请逐项选择“采用对方的内容”或保留您的内容。"
         )
+    if merged.removed:
+        parts.append(f"对方删除了{len(merged.removed)}行，保存时不再保留。")
+    if merged.added:
+        parts.append(f"对方新增了{len(merged.added)}行，已经保存。")
     parts.append("核对后再次保存即可。")
     return "".join(parts)
 

@@ -14,7 +14,8 @@ shown for the person to decide. The form comes back once with the merge in it an
 that the next save goes through: nothing has to be retyped, and the refusal does not repeat.
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from django import forms
 from django.core.cache import cache
@@ -139,10 +140,55 @@ class Merge:
     conflicts: list  # [Difference] both changed: shown beside the field
     taken: list  # [Difference] only they changed: their text is in the form now
     three_way: bool
+    removed: list = field(default_factory=list)  # [(place, [this person's changed texts])] rows they deleted
+    added: list = field(default_factory=list)  # [place] rows they added: kept, shown once saved
 
     @property
     def needs_review(self):
-        return bool(self.conflicts or self.taken)
+        return bool(self.conflicts or self.taken or self.removed or self.added)
+
+
+def _row_place(fields, prefix, row):
+    """章节 四、 for a row of `fields` (fields_of), from the label of its first column."""
+    first = INLINES[prefix][1][0][0]
+    label = fields.get(f"{prefix}:{row}:{first}", (INLINES[prefix][0], ""))[0]
+    return label.rsplit(" ", 1)[0] if " " in label else label
+
+
+def _rows_of(post, prefix):
+    """The inline rows as sent, in order: [{field: [values]}]."""
+    rows = []
+    for index in range(int(post.get(f"{prefix}-TOTAL_FORMS") or 0)):
+        head = f"{prefix}-{index}-"
+        rows.append({key[len(head) :]: post.getlist(key) for key in post if key.startswith(head)})
+    return rows
+
+
+def _without_rows(post, prefix, gone):
+    """`post` without the rows whose id is in `gone` (deleted meanwhile), the others numbered again: the formset
+    would refuse a row that no longer exists, and keep refusing."""
+    rows = _rows_of(post, prefix)
+    kept = [row for row in rows if (row.get("id") or [""])[0] not in gone]
+    result = post.copy()
+    for key in [key for key in result if re.match(rf"^{prefix}-\d+-", key)]:
+        del result[key]
+    for index, row in enumerate(kept):
+        for name, values in row.items():
+            result.setlist(f"{prefix}-{index}-{name}", values)
+    result[f"{prefix}-TOTAL_FORMS"] = str(len(kept))
+    result[f"{prefix}-INITIAL_FORMS"] = str(int(post.get(f"{prefix}-INITIAL_FORMS") or 0) - (len(rows) - len(kept)))
+    return result
+
+
+def _typed(post, prefix, row, base):
+    """What this person changed on a row deleted meanwhile, to copy elsewhere (unknown without the snapshot)."""
+    if not base:
+        return []
+    return [
+        post.get(name).strip()
+        for key, name in _input_names(post).items()
+        if key.startswith(f"{prefix}:{row}:") and key in base and not _same(key, post.get(name) or "", base[key][1])
+    ]
 
 
 def merge(report, started_from, post):
@@ -151,12 +197,23 @@ def merge(report, started_from, post):
     theirs = fields_of(current)
     base = cache.get(_snapshot_key(report.pk, started_from)) if started_from is not None else None
     merged = post.copy()
+    removed, added = [], []
+    for prefix in INLINES:
+        stored = {str(pk) for pk in getattr(current, prefix).values_list("pk", flat=True)}
+        sent = {(row.get("id") or [""])[0] for row in _rows_of(post, prefix)} - {""}
+        removed += [
+            (_row_place(base or {}, prefix, row), _typed(post, prefix, row, base))
+            for row in sorted(sent - stored, key=int)
+        ]
+        added += [_row_place(theirs, prefix, row) for row in sorted(stored - sent, key=int)]
+        if sent - stored:
+            merged = _without_rows(merged, prefix, sent - stored)
     conflicts, taken = [], []
-    for key, name in _input_names(post).items():
+    for key, name in _input_names(merged).items():
         if key not in theirs:
-            continue  # a row deleted meanwhile: the formset says so
+            continue
         label, their_text = theirs[key]
-        mine = post.get(name, "")
+        mine = merged.get(name, "")
         if _same(key, mine, their_text):
             continue
         drawn = base.get(key) if base else None
@@ -168,4 +225,4 @@ def merge(report, started_from, post):
         else:
             conflicts.append(Difference(name, label, mine, their_text))
     merged["edit_version"] = str(current.version)
-    return Merge(merged, current.version, conflicts, taken, base is not None)
+    return Merge(merged, current.version, conflicts, taken, base is not None, removed, added)

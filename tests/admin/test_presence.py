@@ -303,3 +303,39 @@ def test_the_tables_english_and_word_pages_refuse_others_while_locked(team, bodi
 
     assert Report.objects.get(pk=report.pk).version == before
     assert "锁定期间不能从Word导入" in other.get(url(report, "word/"), follow=True).content.decode()
+
+
+def test_a_stale_save_drops_rows_deleted_meanwhile_and_names_rows_added(team, report):
+    mine, theirs = signed_in(team["editor"]), signed_in(team["editor2"])
+    form_mine = report_form(mine.get(url(report)))
+    form_theirs = report_form(theirs.get(url(report)))
+    form_theirs["sections-1-DELETE"] = "on"  # 赵 deletes （一） and adds a plan item
+    form_theirs.update(
+        {
+            "plans-TOTAL_FORMS": "1",
+            "plans-0-text_zh_hans": "赵撰稿新增的计划",
+            "plans-0-report": str(report.pk),
+            "plans-0-position": "1",
+        }
+    )
+    response = theirs.post(url(report), form_theirs)
+    assert response.status_code == 302
+
+    form_mine["sections-1-body_zh_hans"] = "王撰稿在被删的一节里写的话。"
+    form_mine["sections-3-body_zh_hans"] = "王撰稿改写的第四节。"
+    refused = mine.post(url(report), form_mine)
+    message = errors(refused)
+    assert "对方删除了1行，保存时不再保留。" in message and "对方新增了1行，已经保存。" in message
+    panel_text = dom.parse(refused).find("fieldset", class_="stale-merge").text
+    assert "章节 （一）" in panel_text and "王撰稿在被删的一节里写的话。" in panel_text
+    assert "工作计划 1" in panel_text
+    shown = report_form(refused)
+    assert shown["sections-TOTAL_FORMS"] == "3" and shown["sections-INITIAL_FORMS"] == "3"
+    assert shown["sections-2-body_zh_hans"] == "王撰稿改写的第四节。"  # renumbered, the input kept
+
+    assert mine.post(url(report), shown).status_code == 302
+    stored = Report.objects.get(pk=report.pk)
+    assert (
+        stored.sections.count() == 3 and stored.sections.order_by("position")[2].body_zh_hans == "王撰稿改写的第四节。"
+    )
+    assert list(stored.plans.values_list("text_zh_hans", flat=True)) == ["赵撰稿新增的计划"]
