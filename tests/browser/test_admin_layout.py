@@ -16,8 +16,9 @@ WIDTHS = {1366: 768, 390: 844}
 @pytest.fixture
 def submitted_report(site):
     """The demo's 2024 sports-bureau report (2021 format, three tables), edited and submitted by an editor
-    of the bureau; and a member of its staff who both writes and reviews (not the submitter), who may
-    therefore see every page below with its controls: the editable form and the approval page."""
+    of the bureau, with a sentence whose figure is not the table's (so that the approval page asks for a
+    comment on a finding); and a member of its staff who both writes and reviews (not the submitter), who
+    may therefore see every page below with its controls: the editable form and the approval page."""
     from django.contrib.auth.models import Group
 
     from disclosure.models import Report
@@ -26,6 +27,9 @@ def submitted_report(site):
 
     report = Report.objects.get(year=2024, body__slug="sports-bureau")
     editor = make_staff("submitter", workflow.EDITOR, report.body)
+    section = report.sections.order_by("position").first()
+    section.body_zh_hans += "\n\n全年予以公开999件。"
+    section.save()
     workflow.edited(report, editor, [])
     workflow.transition(report, editor, "submit")
     staff = make_staff("layout", workflow.EDITOR, report.body)
@@ -104,7 +108,12 @@ def check_list(page, width):
     assert title["width"] >= 120, f"the list's title column is {title['width']} px wide at {width} px"
 
 
-CHECKS = {"change": check_change_form, "tables": check_tables, "list": check_list}
+def check_approval(page, width):
+    """The finding on the sentence is there to be commented on (its markup is checked by axe with the rest)."""
+    assert page.locator("textarea[name^='ack-']").count() >= 1, "the approval page shows no finding to comment on"
+
+
+CHECKS = {"change": check_change_form, "tables": check_tables, "list": check_list, "approve": check_approval}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -118,7 +127,7 @@ def test_admin_pages_fit_the_screen_and_have_no_axe_violations(make_context, sit
         assert response.status == 200, f"{path} answered {response.status}"
         if name in CHECKS:
             CHECKS[name](page, width)
-        if name in ("change", "tables"):
+        if name in ("change", "tables", "approve"):
             page.screenshot(path=str(artifacts / "screenshots" / f"admin-layout-{name}-{width}.png"))
 
     visits = [lambda item=item: visit(*item) for item in pages_of(report).items()]
