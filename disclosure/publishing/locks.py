@@ -105,7 +105,8 @@ def release(report, user):
         return None
     if not may_release(user, report, held):
         raise LockError(f"这份年报由{held.holder}锁定，只有锁定人或本机构的发布人可以解除锁定。")
-    held.delete()
+    ReportLock.objects.filter(pk=held.pk).delete()
+    type(report).lock.related.delete_cached_value(report)  # the report no longer answers with the deleted row
     return held
 
 
