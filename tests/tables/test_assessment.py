@@ -143,3 +143,16 @@ def test_the_submit_page_shows_the_errors(client, body, staff):
     client.force_login(staff["editor"])
     page = client.get(f"/admin/disclosure/report/{report.pk}/transition/submit/").content.decode()
     assert "统计表有2处错误（不能提交审核）" in page
+
+
+def test_a_warning_about_cells_gets_last_years_figures_of_the_same_cells():
+    from disclosure.tables import rules
+
+    this = {"format": "2021", "tables": standard_tables()}
+    last = {"format": "2021", "tables": standard_tables()}
+    last["tables"]["requests"]["granted"]["total"] = 8000
+    path = "tables.requests.granted.total"
+    finding = rules.Finding("register", path, "与依申请公开登记不符", False, (path,))
+    shown = assessment._with_last_year(finding, this, last)
+    assert shown.against == (("表三“予以公开·总计”", 9000, 8000),)
+    assert assessment._with_last_year(finding, this, None) is finding  # no report last year: nothing to show
