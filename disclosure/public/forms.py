@@ -1,7 +1,10 @@
 from django import forms
+from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import Body, Feedback
+
+SLUG_LENGTH = Body._meta.get_field("slug").max_length
 
 
 class ColumnFilterForm(forms.Form):
@@ -27,7 +30,8 @@ class ColumnFilterForm(forms.Form):
     def __init__(self, data, years, bodies):
         slug = data.get("body") if data else None
         self.unlisted_body = None
-        if slug and slug not in {b.slug for b in bodies}:
+        # Only what could be a slug is looked up: PostgreSQL refuses a NUL byte in a query (a 500, not a 400).
+        if slug and slug not in {b.slug for b in bodies} and slug_re.fullmatch(slug) and len(slug) <= SLUG_LENGTH:
             self.unlisted_body = Body.objects.filter(slug=slug).first()
             if self.unlisted_body is not None:
                 data = data.copy()
