@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 
 from disclosure.admin.application_worklist import ALL
@@ -21,6 +22,7 @@ from disclosure.applications import appeals, calendar, clock, counting, events, 
 from disclosure.management.commands import load_demo
 from disclosure.models import Application, RegisterCount, Report, Revision
 from disclosure.tables import assessment
+from tests.conftest import made_once_per_module
 from tests.factories import DEMO
 
 REGISTER = DEMO / "applications" / "sports-bureau.json"
@@ -132,13 +134,13 @@ def test_personal_data_is_fictional_but_well_formed(document):
     assert len(names) > 50
 
 
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True  # the demo logins, the handler among them
-    call_command("load_demo", stdout=io.StringIO())
+@made_once_per_module
+def demo():
+    with override_settings(DEBUG=True):  # the demo logins, the handler among them
+        call_command("load_demo", stdout=io.StringIO())
 
 
-def test_load_demo_loads_the_register_and_counts_the_report_from_it(demo):
+def test_load_demo_loads_the_register_and_counts_the_report_from_it(demo, db):
     body_applications = Application.objects.filter(body__slug="sports-bureau")
     assert body_applications.count() == len(json.loads(REGISTER.read_text(encoding="utf-8"))["applications"])
     report = Report.objects.get(body__slug="sports-bureau", year=YEAR)
@@ -161,7 +163,7 @@ def test_load_demo_loads_the_register_and_counts_the_report_from_it(demo):
     assert Report.objects.get(pk=report.pk).status == Report.Status.PUBLISHED
 
 
-def test_the_public_statistics_of_the_year_counted(demo, client):
+def test_the_public_statistics_of_the_year_counted(demo, db, client):
     data = client.get(f"/api/v1/applications/sports-bureau/{YEAR}/").json()
     assert data["received"] == {"count": 45}
     assert data["replied"] == {"count": 47}
@@ -175,7 +177,7 @@ def test_the_public_statistics_of_the_year_counted(demo, client):
     assert "45" in text and "47" in text
 
 
-def test_the_handler_sees_the_work_list(demo, client):
+def test_the_handler_sees_the_work_list(demo, db, client):
     client.force_login(get_user_model().objects.get(username="handler"))
     response = client.get(LIST)
     assert response.status_code == 200
