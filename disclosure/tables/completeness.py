@@ -11,7 +11,7 @@ itself puts nothing but the table under 二、三、四.
 
 from disclosure.reports.numbering import label
 from disclosure.reports.parts import is_plan_heading, is_problems_heading
-from disclosure.tables import formats
+from disclosure.tables import formats, printed
 from disclosure.tables.rules import Finding, _zh
 
 CHECK = "completeness"
@@ -24,8 +24,6 @@ def findings(document):
 
 def _tabled_parts(document):
     """Indexes of the top-level sections that show a table, as the report page places them (printed.py)."""
-    from disclosure.tables import printed
-
     if not document.get("tables") or not formats.tables(document.get("format")):
         return set()
     headings = [_zh(section.get("heading")).strip() for section in document.get("sections") or []]

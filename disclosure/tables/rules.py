@@ -63,7 +63,7 @@ def still_holds(acknowledged, figures):
 
 def run(document, previous=None):
     """Every finding for `document`; `previous` is the same body's report for the year before, if any."""
-    from disclosure.tables import completeness
+    from disclosure.tables import completeness  # here, not above: completeness.py builds on this module's Finding
 
     with translation.override(SOURCE):
         return blocking(document) + warnings(document, previous) + completeness.findings(document)

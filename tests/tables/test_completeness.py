@@ -117,3 +117,18 @@ def test_check_report_lists_the_empty_parts_as_the_admin_does():
     assert "提示 completeness sections.part-5-1: 「五、（一）第6节标题」下没有正文\n" in out
     assert "提示 completeness sections.part-6: 「六、其他需要报告的事项」下没有正文（年报格式规定的部分" in out
     assert "0处错误，2项提示" in out
+
+
+@pytest.mark.django_db
+def test_submitting_from_the_command_line_lists_what_the_reviewer_will_be_asked():
+    from disclosure.models import Section
+    from disclosure.publishing import workflow
+    from tests.commands import run
+    from tests.factories import make_body, make_report, make_staff
+
+    body = make_body()
+    make_staff("editor", workflow.EDITOR, body)
+    draft = make_report(body, format="2021", year=2024, tables=standard_tables(), levels=(1, 2))
+    Section.objects.filter(report=draft, position=2).update(body_zh_hans="")
+    out, _ = run("report_transition", "2024", "sports-bureau", "submit", user="editor")
+    assert "提示（审核人须确认）：「一、（一）第2节标题」下没有正文" in out

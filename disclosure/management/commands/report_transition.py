@@ -7,6 +7,7 @@ from django.utils import timezone
 from disclosure.languages.declared import SOURCE
 from disclosure.models import Report, Revision
 from disclosure.publishing import workflow
+from disclosure.tables import assessment
 
 
 def parse_time(text):
@@ -58,3 +59,8 @@ class Command(BaseCommand):
                 english = result.change_note_en or "无，英文页面显示简体"
                 message += f"\n更正说明：{result.change_note_zh_hans}（英文：{english}）"
         self.stdout.write(self.style.SUCCESS(message))
+        if action == "submit":  # what the reviewer will be asked about, as the admin's 提交审核 page shows it
+            for finding in assessment.findings(report):
+                if not finding.blocking:
+                    need = "发布前须补全" if finding.blocks_publishing else "审核人须确认"
+                    self.stdout.write(self.style.WARNING(f"提示（{need}）：{finding.message}"))
