@@ -130,7 +130,7 @@ class PresenceMixin:
                 "lock_mine": bool(held and held.user_id == request.user.pk),
                 "lock_releasable": bool(held and locks.may_release(request.user, report, held)),
                 "lock_offered": held is None and locks.may_lock(request.user, report) is None,
-                "lock_minutes": int(locks.LOCK_TIMEOUT.total_seconds() // 60),
+                "lock_duration": _duration(locks.LOCK_TIMEOUT),
             }
         )
         response = super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
@@ -190,6 +190,12 @@ class PresenceMixin:
         else:
             self.message_user(request, done, messages.SUCCESS)
         return redirect("admin:disclosure_report_change", report.pk)
+
+
+def _duration(span):
+    """2小时, 90分钟: how long a lock lasts, as staff say it."""
+    minutes = int(span.total_seconds() // 60)
+    return f"{minutes // 60}小时" if minutes % 60 == 0 else f"{minutes}分钟"
 
 
 def _int(value):

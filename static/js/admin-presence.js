@@ -94,14 +94,21 @@
     });
   }
 
-  function holdWorkflowBack() {
-    var actions = document.querySelector(".workflow-actions");
-    if (!actions || actions.hidden) { return; }
-    actions.hidden = true;
+  // Both the workflow buttons and 锁定 leave the page: typed text would be lost, and a transition would act
+  // on the stored text, not on what is typed. They come back once the form is saved.
+  function holdBack(selector, text) {
+    var node = document.querySelector(selector);
+    if (!node || node.hidden) { return; }
+    node.hidden = true;
     var note = document.createElement("p");
     note.className = "help unsaved-note";
-    note.textContent = "表单中有尚未保存的内容，保存后才能提交审核或进行其他流程操作。";
-    actions.parentNode.insertBefore(note, actions);
+    note.textContent = text;
+    node.parentNode.insertBefore(note, node);
+  }
+
+  function holdWorkflowBack() {
+    holdBack(".workflow-actions", "表单中有尚未保存的内容，保存后才能提交审核或进行其他流程操作。");
+    holdBack(".presence-lock-form", "表单中有尚未保存的内容，保存后才能锁定或解除锁定。");
   }
 
   if (document.readyState === "loading") {

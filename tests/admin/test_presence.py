@@ -126,6 +126,7 @@ def test_the_heartbeat_is_not_activity_for_the_idle_sign_out(team, report):
 
 def test_an_editor_locks_others_see_it_and_cannot_save_and_nothing_is_lost(team, report):
     holder, other = signed_in(team["editor"]), signed_in(team["editor2"])
+    assert "最长2小时，每次保存重新计时" in panel(holder.get(url(report))).text
     response = holder.post(url(report, "lock/"), {"action": "lock"}, follow=True)
     assert "已锁定：在您解除锁定之前" in response.content.decode()
     assert "您已锁定这份年报（王撰稿于" in panel(response).text
