@@ -17,7 +17,7 @@ from django.urls import path, reverse
 
 from disclosure.models import Report
 from disclosure.outage import is_locked
-from disclosure.publishing import workflow
+from disclosure.publishing import locks, workflow
 from disclosure.reports import word_import, word_reader
 from disclosure.reports.legacy_import import ImportFailed, where
 from disclosure.tables import formats
@@ -72,6 +72,9 @@ def refusal(user, report):
             f"《{report.title}》当前状态为“{workflow.describe(report)}”，只有草稿才能从Word导入。"
             "如需修改，请先由审核人或发布人退回修改。"
         )
+    held = locks.current(report)
+    if held and held.user_id != user.pk:
+        return f"这份年报已由{locks.describe(held)}，锁定期间不能从Word导入。"
     return None
 
 
