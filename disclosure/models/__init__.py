@@ -7,6 +7,7 @@ from disclosure.models.feedback import Feedback
 from disclosure.models.glossary import GlossaryEntry
 from disclosure.models.locks import ReportLock
 from disclosure.models.notifications import NotificationPreference
+from disclosure.models.public_windows import PublicWindow
 from disclosure.models.register_counts import RegisterCount
 from disclosure.models.reply_letters import ReplyLetter
 from disclosure.models.reporting_units import ReportingUnit
@@ -27,6 +28,7 @@ __all__ = [
     "Link",
     "NotificationPreference",
     "Page",
+    "PublicWindow",
     "PlanItem",
     "RectificationItem",
     "RegisterCount",

@@ -6,14 +6,15 @@ takes one revision off the public site; a later revision, once due, is public ag
 
 The public state of a report at any instant follows from these two tables alone (`public()`,
 `with_public_state`, `public_state`), so it is right at every moment without a cron job, and the working
-copy's review state (Report.status) can never make it lie.
+copy's review state (Report.status) can never make it lie. `public()` reads it from `PublicWindow` rows
+(models/public_windows.py), derived from the two tables whenever either is written.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,9 +28,12 @@ def _newest_first(revisions):
 class RevisionQuerySet(models.QuerySet):
     def due(self, at=None):
         """For each report, its newest revision already due (public unless withdrawn since)."""
+        # Read from the maintained windows (models/public_windows.py): a join on the revision's key and a
+        # comparison, where a subquery per row once found each report's newest revision.
         at = at or timezone.now()
-        newest = _newest_first(Revision.objects.filter(report=OuterRef("report"), published_at__lte=at)).values("pk")
-        return self.filter(published_at__lte=at, pk=Subquery(newest[:1]))
+        return self.filter(public_window__public_from__lte=at).filter(
+            Q(public_window__superseded_at__isnull=True) | Q(public_window__superseded_at__gt=at)
+        )
 
     def public(self, at=None):
         """The one answer to "is it public?": for each report, its newest revision already due, unless that
@@ -37,11 +41,12 @@ class RevisionQuerySet(models.QuerySet):
 
         Pages, the sitemap, feeds, search, the API, the admin and the commands all start from here, so a draft
         cannot leak through a view that forgot a filter, and a withdrawn report stays withdrawn until a later
-        revision falls due.
+        revision falls due. It reads the windows the workflow writes with each revision and withdrawal
+        (`public_windows.refresh`), which hold the revisions' own times, so a scheduled revision is public the
+        moment its time comes.
         """
         at = at or timezone.now()
-        withdrawn = Withdrawal.objects.filter(revision=OuterRef("pk"), withdrawn_at__lte=at)
-        return self.due(at).filter(~Exists(withdrawn))
+        return self.due(at).filter(Q(public_window__withdrawn_at__isnull=True) | Q(public_window__withdrawn_at__gt=at))
 
     def public_report(self, year, body_slug, at=None):
         """The revision the public sees of one body's report for one year, or None (draft, not yet due,
@@ -52,7 +57,7 @@ class RevisionQuerySet(models.QuerySet):
         """The Withdrawal behind a public address whose last due revision was withdrawn, or None: its page and
         its API answer 410 with the reason (and the title as published, from the revision), not a plain 404."""
         at = at or timezone.now()
-        revision = self.due(at).filter(year=year, body__slug=body_slug).exclude(pk__in=self.public(at).values("pk"))
+        revision = self.due(at).filter(year=year, body__slug=body_slug, public_window__withdrawn_at__lte=at)
         return (
             Withdrawal.objects.filter(revision__in=revision.values("pk")[:1], withdrawn_at__lte=at)
             .select_related("revision", "revision__body")

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure.languages.declared import CODES, EDITABLE, SOURCE
-from disclosure.models import Body, Report, ReportEvent, Revision, Withdrawal
+from disclosure.models import Body, Report, ReportEvent, Revision, Withdrawal, public_windows
 from disclosure.models.events import STATE_LABELS
 from disclosure.models.revisions import public_state
 from disclosure.publishing import document
@@ -238,6 +238,7 @@ def _withdraw(report, user, reason):
     withdrawal = Withdrawal(report=report, revision=live, created_by=user, withdrawn_at=timezone.now())
     withdrawal.reason_zh_hans = reason
     withdrawal.save()
+    public_windows.refresh([report.pk])  # the public answer is read from these windows
     return withdrawal
 
 
@@ -317,6 +318,7 @@ def _cancel_schedule(report):
         for field, value in restored.items():
             setattr(report, field, value)
     pending.delete()
+    public_windows.refresh([report.pk])  # the revision before it is public again past the dropped time
     return restored
 
 
@@ -406,4 +408,5 @@ def _publish_revision(report, user, amended, at):
     for lang, text in note.items():
         setattr(revision, _note_field(lang), text)
     revision.save()
+    public_windows.refresh([report.pk])  # from its time on (now, or when scheduled), the public sees it
     return revision

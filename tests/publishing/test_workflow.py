@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from disclosure.models import Report, Revision, Section, Withdrawal
+from disclosure.models import Report, Revision, Section, Withdrawal, public_windows
 from disclosure.models.revisions import public_state
 from disclosure.publishing import workflow
 from disclosure.publishing.document import SCHEMA, build
@@ -300,6 +300,7 @@ def put_in(report, state):
         withdrawal = Withdrawal(report=report, revision=report.revisions.get(), withdrawn_at=timezone.now())
         withdrawal.reason_zh_hans = "旧的理由"
         withdrawal.save()
+        public_windows.refresh([report.pk])  # as the workflow does after a withdrawal
     status = {"submitted": S.SUBMITTED, "approved": S.APPROVED, "live-draft": S.DRAFT}.get(state)
     if status:
         Report.objects.filter(pk=report.pk).update(status=status)
