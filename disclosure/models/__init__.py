@@ -13,6 +13,7 @@ from disclosure.models.reply_letters import ReplyLetter
 from disclosure.models.reporting_units import ReportingUnit
 from disclosure.models.reports import Body, PlanItem, RectificationItem, Report, Section
 from disclosure.models.revisions import Revision, Withdrawal
+from disclosure.models.search_index import SearchIndex
 from disclosure.models.site import Link, Page, SiteSettings
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "ReportLock",
     "ReportingUnit",
     "Revision",
+    "SearchIndex",
     "Section",
     "SiteSettings",
     "Withdrawal",

@@ -1,8 +1,10 @@
 """Full-text search over published report documents, in the reader's language.
 
 Pure functions: a document and a language in, passages out; passages and a query in, a ranked hit out.
-The view (views.search) asks Revision.objects.public() which revisions may be found and keeps the
-indexed report of each in `CACHE`; a revision never changes once published, so nothing there goes stale.
+The database does the matching and the ranking over rows written when a revision is made
+(models.SearchIndex, written by search_indexing.py, queried by search_backends.py, both with these
+functions); `matches`, `rank` and `search` are the same rules in Python, the reference the backends are
+tested against.
 
 Matching is substring matching on folded text (traditional.fold: Simplified forms, lower case, half-width),
 because Chinese is written without spaces and a reader types part of a phrase. Space-separated terms must
@@ -11,9 +13,7 @@ all occur in the report, not necessarily in the same passage.
 
 import html
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -88,14 +88,20 @@ def _item_passages(items, section, anchor):
                 yield _passage(item[name], section, anchor)
 
 
+def folded_text(title, body_name, found):
+    """Every folded passage, one per line: a term (never holding a line break) matches within one passage."""
+    return "\n".join(p.folded for p in (title, body_name, *found))
+
+
 def index_report(revision_id, year, published_at, url, document, lang):
     title, body_name, found = passages(document, lang)
-    everything = "\n".join(p.folded for p in (title, body_name, *found))
-    return IndexedReport(revision_id, year, published_at, url, title, body_name, tuple(found), everything)
+    return IndexedReport(
+        revision_id, year, published_at, url, title, body_name, tuple(found), folded_text(title, body_name, found)
+    )
 
 
 # Separators: white space, punctuation and symbols of every script (、，。《》“” as well as ,.!?).
-def _is_separator(char):
+def is_separator(char):
     return char.isspace() or unicodedata.category(char)[0] in "PSZC"
 
 
@@ -103,7 +109,7 @@ def parse(query):
     """(terms, truncated): the folded terms of a query, at most MAX_TERMS, without duplicates."""
     query = query or ""
     truncated = len(query) > MAX_QUERY_LENGTH
-    folded = "".join(" " if _is_separator(c) else c for c in fold(query[:MAX_QUERY_LENGTH]))
+    folded = "".join(" " if is_separator(c) else c for c in fold(query[:MAX_QUERY_LENGTH]))
     terms = []
     for term in folded.split():
         if term not in terms:
@@ -184,39 +190,3 @@ def highlight(passage, terms, whole=False):
     out.append(html.escape(text[position:end]))
     out.append("…" if end < len(text) else "")
     return "".join(out)
-
-
-class IndexCache:
-    """Indexed reports by (revision id, language), least recently used dropped first.
-
-    Indexing a report costs a JSON document and a fold of all its text; a published revision never
-    changes, so it is built once per process. Sized for a few thousand reports in three languages.
-    """
-
-    def __init__(self, size=6000):
-        self.size = size
-        self._reports = OrderedDict()
-        self._lock = threading.Lock()  # threaded workers share the cache; reordering is not atomic
-
-    def get_many(self, keys):
-        found = {}
-        with self._lock:
-            for key in keys:
-                if key in self._reports:
-                    self._reports.move_to_end(key)
-                    found[key] = self._reports[key]
-        return found
-
-    def put(self, key, value):
-        with self._lock:
-            self._reports[key] = value
-            self._reports.move_to_end(key)
-            while len(self._reports) > self.size:
-                self._reports.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._reports.clear()
-
-
-CACHE = IndexCache()

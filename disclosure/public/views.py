@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from disclosure.models import Body, Page, Report, Revision
 from disclosure.models.revisions import public_state, with_public_state
-from disclosure.public import parameters, report_page, sitemaps, trends
+from disclosure.public import parameters, report_page, search_backends, sitemaps, trends
 from disclosure.public import search as search_module
 from disclosure.public.forms import ColumnFilterForm
 from disclosure.public.page_cache import public_page
@@ -180,34 +180,17 @@ def site_map(request):
 
 
 def search(request):
-    """站内搜索 across published reports in the page's language; the matching lives in search.py."""
+    """站内搜索 across published reports in the page's language: the database matches and ranks (search_backends.py)."""
     lang = get_language()
     query = request.GET.get("q", "")
     terms, truncated = search_module.parse(query)
     limit = search_module.MAX_QUERY_LENGTH
     context = {"query": query[:limit], "terms": terms, "truncated": truncated, "max_length": limit}
     if terms:
-        found = search_module.search(_indexed_reports(lang), terms)
+        found = search_backends.matching(terms, lang)
         try:
             page = parameters.page_number(request, Paginator(found, settings.REPORTS_PER_PAGE))
         except parameters.BadParameter as error:
             return parameters.bad_request(request, error)
-        context.update(page=page, hits=[search_module.hit(report, terms) for report in page.object_list])
+        context.update(page=page, hits=search_backends.hits(page.object_list, terms))
     return render(request, "disclosure/search.html", context)
-
-
-def _indexed_reports(lang):
-    """Every public revision indexed for search in `lang`, indexed only for revisions not yet in the cache."""
-    # The key holds everything the index is built from besides the immutable document, so a renamed body
-    # slug gives a new indexed report rather than a stale link.
-    rows = Revision.objects.public().values_list("pk", "year", "published_at", "body__slug")
-    keys = {pk: (pk, year, published_at, slug, lang) for pk, year, published_at, slug in rows}
-    indexed = search_module.CACHE.get_many(keys.values())
-    missing = [pk for pk, key in keys.items() if key not in indexed]
-    for pk, doc in Revision.objects.filter(pk__in=missing).values_list("pk", "document").iterator(500):
-        key = keys[pk]
-        _pk, year, published_at, slug, _lang = key
-        url = reverse("disclosure:report", args=[year, slug])
-        indexed[key] = search_module.index_report(pk, year, published_at, url, doc, lang)
-        search_module.CACHE.put(key, indexed[key])
-    return list(indexed.values())

@@ -25,6 +25,7 @@ from disclosure.languages.declared import CODES, EDITABLE, SOURCE
 from disclosure.models import Body, Report, ReportEvent, Revision, Withdrawal, public_windows
 from disclosure.models.events import STATE_LABELS
 from disclosure.models.revisions import public_state
+from disclosure.public import search_indexing
 from disclosure.publishing import document
 from disclosure.tables import assessment
 
@@ -408,5 +409,6 @@ def _publish_revision(report, user, amended, at):
     for lang, text in note.items():
         setattr(revision, _note_field(lang), text)
     revision.save()
+    search_indexing.index_revisions([revision])  # written once: a revision never changes
     public_windows.refresh([report.pk])  # from its time on (now, or when scheduled), the public sees it
     return revision

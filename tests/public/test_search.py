@@ -122,13 +122,6 @@ def test_a_long_passage_is_cut_around_the_first_match():
 # --- the page ------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    search.CACHE.clear()
-    yield
-    search.CACHE.clear()
-
-
 def with_text(report, position, heading, body, lang="zh_hans"):
     section = Section.objects.get(report=report, position=position)
     setattr(section, f"heading_{lang}", heading)
