@@ -2,8 +2,9 @@
 
 Each report is a copy of the demo's full 2024 report of 锦州市体育局 (about 22,000 characters of JSON,
 three languages, Traditional derived), published once through the workflow and then copied under 50
-bodies × 20 years. Requests go through the whole Django stack in-process. The first search in a language
-indexes that language's reports (search.CACHE); the figures that matter for readers are the warm ones.
+bodies × 20 years, and indexed for search by the code the workflow uses (search_indexing.index_revisions).
+Requests go through the whole Django stack in-process; the database matches (search_backends.py), so the
+first search in a language costs what the others do.
 """
 
 import copy
@@ -36,6 +37,7 @@ def build(count):
     from django.utils import timezone
 
     from disclosure.models import Body, Report, Revision, public_windows
+    from disclosure.public.search_indexing import index_revisions
     from disclosure.publishing import workflow
     from disclosure.publishing.interchange import load
 
@@ -69,11 +71,12 @@ def build(count):
         )
     Revision.objects.bulk_create(revisions, batch_size=100)
     public_windows.refresh([report.pk for report in reports])  # bulk_create bypasses the workflow's writing
+    index_revisions(Revision.objects.filter(report__in=reports).iterator(chunk_size=100))  # and the search rows
 
 
 def main():
     client = inprocess.start()
-    from disclosure.public import search
+    from disclosure.public import search, search_backends
 
     build(REPORTS)
     print(f"站内搜索 over {REPORTS} published reports, whole request, {ROUNDS} rounds")
@@ -81,7 +84,7 @@ def main():
         start = time.perf_counter()
         response = client.get(f"{prefix}/search/?q=年度报告")
         assert response.status_code == 200
-        print(f"cold (indexes the {prefix or '/'} reports): {(time.perf_counter() - start) * 1000:.0f} ms")
+        print(f"first search in {prefix or '/'}: {(time.perf_counter() - start) * 1000:.0f} ms")
     print(f"{'query':<40}{'median ms':>10}{'p90 ms':>9}  hits")
     for name, url in QUERIES.items():
         timings = []
@@ -92,12 +95,11 @@ def main():
         hits = re.search(r'role="status">\D*(\d+)', response.content.decode()).group(1)
         p90 = statistics.quantiles(timings, n=10)[-1]
         print(f"{name:<40}{statistics.median(timings) * 1000:>10.1f}{p90 * 1000:>9.1f}  {hits}")
-    reports = list(search.CACHE._reports.values())
     terms = search.parse("行政复议 主动公开")[0]
     start = time.perf_counter()
     for _ in range(ROUNDS):
-        search.search(reports, terms)
-    print(f"search.search alone over {len(reports)} reports: {(time.perf_counter() - start) / ROUNDS * 1000:.1f} ms")
+        search_backends.hits(search_backends.matching(terms, "zh-hans")[:10], terms)
+    print(f"search_backends alone, first page: {(time.perf_counter() - start) / ROUNDS * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
