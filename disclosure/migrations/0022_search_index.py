@@ -40,6 +40,15 @@ SQLITE_REVERSE = [
 ]
 
 
+class TrigramOnPostgreSQL(TrigramExtension):
+    """Django's TrigramExtension creates nothing on other databases but asks them for pg_extension on the way
+    back; this one leaves them alone both ways."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def _run(statements):
     def run(apps, schema_editor):
         for statement in statements.get(schema_editor.connection.vendor, ()):
@@ -59,7 +68,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),  # nothing on other databases
+        TrigramOnPostgreSQL(),
         migrations.CreateModel(
             name='SearchIndex',
             fields=[
