@@ -93,6 +93,20 @@ def submit_empty_feedback(page, site, prefix=""):
     page.wait_for_selector(".error-summary")
 
 
+def signed_in(make_context, site, user):
+    """A browser of its own, signed in as `user` through a session made on the server (the sign-in page is
+    tested elsewhere; here it would cost seconds)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = make_context()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": site}])
+    return context.new_page()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -4,21 +4,9 @@ shows the other's version beside the field, to take it without retyping."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import signed_in
+
 pytestmark = pytest.mark.browser
-
-
-def signed_in(make_context, site, user):
-    """A browser of its own, signed in as `user` through a session made on the server (the sign-in page is
-    tested elsewhere; here it would cost seconds)."""
-    from django.conf import settings
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    context = make_context()
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": site}])
-    return context.new_page()
 
 
 def test_two_editors_see_each_other_the_lock_and_a_merge(make_context, site, settings):
