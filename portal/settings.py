@@ -126,6 +126,8 @@ CACHES = caches_from_url(CACHE_URL)
 # Public pages cached under the site's generation (disclosure/pagecache.py); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ALIAS = "default" if CACHE_URL and env_bool("PAGE_CACHE", True) else None
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
+# Addresses in one sitemap file (the protocol's limit); past it sitemap.xml is an index (public/sitemaps.py).
+SITEMAP_LIMIT = 50_000
 
 # Staff passwords: at least 12 characters (PASSWORD_MIN_LENGTH) and Django's checks, with messages in Chinese.
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
@@ -9,7 +8,7 @@ from django.views.generic import RedirectView, TemplateView
 from disclosure.admin.deadline_dashboard import deadline_view
 from disclosure.admin.notification_settings import notification_settings_view
 from disclosure.admin.oversight_dashboard import oversight_view
-from disclosure.public.sitemaps import SITEMAPS
+from disclosure.public.sitemaps import sitemap_section, sitemap_xml
 
 admin.site.site_header = "政府信息公开年报管理"
 admin.site.site_title = "年报管理"
@@ -36,7 +35,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     # The open-data API answers the same in every language, so it has no language prefix.
     path("api/v1/", include("disclosure.opendata.api")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
+    path("sitemap.xml", sitemap_xml, name="sitemap_xml"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path(
         "robots.txt",
         TemplateView.as_view(

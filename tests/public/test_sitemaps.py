@@ -100,3 +100,66 @@ def test_html_site_map_lists_exactly_the_reports_of_sitemap_xml(client):
         html_paths = {a.get("href") for ul in page.find_all("ul", class_="report-list") for a in ul.find_all("a")}
         assert html_paths == {path for path in xml_paths if path.startswith(f"{prefix}/reports/")}, prefix
         assert len(html_paths) == 3
+
+
+def _urlset(response):
+    """[(loc, {hreflang: href})] of one sitemap file, in order."""
+    assert response.status_code == 200, response.status_code
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['s']}}}urlset"
+    return [
+        (
+            url.findtext("s:loc", namespaces=NS),
+            {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)},
+        )
+        for url in root.findall("s:url", NS)
+    ]
+
+
+def test_past_the_limit_sitemap_xml_is_an_index_of_parts_holding_the_same_addresses(client, settings):
+    bureau, office = make_body(), make_body(slug="office", name="锦州市人民政府办公室")
+    for body, year in ((bureau, 2016), (bureau, 2017), (office, 2017), (office, 2015)):
+        publish(make_report(body=body, year=year))
+    whole = _urlset(client.get("/sitemap.xml"))
+    assert len(whole) > 12  # four reports in three languages, and the other pages
+
+    settings.SITEMAP_LIMIT = 5  # not a multiple of three: a report's languages may straddle two parts
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    parts = [entry.findtext("s:loc", namespaces=NS) for entry in root.findall("s:sitemap", NS)]
+    assert parts[:3] == [
+        "http://testserver/sitemap-reports.xml",
+        "http://testserver/sitemap-reports.xml?p=2",
+        "http://testserver/sitemap-reports.xml?p=3",
+    ]
+    assert "http://testserver/sitemap-pages.xml" in parts
+    joined = []
+    for part in parts:
+        urls = _urlset(client.get(part.removeprefix("http://testserver")))
+        assert 0 < len(urls) <= 5
+        joined += urls
+    assert joined == whole  # the same addresses with the same alternates, in the same order, none twice
+    assert client.get("/sitemap-reports.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+    settings.SITEMAP_LIMIT = len(whole)  # at the limit, still one file
+    assert _urlset(client.get("/sitemap.xml")) == whole
+
+
+def test_a_part_of_the_index_reads_only_its_own_reports(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    body = make_body()
+    for year in range(2010, 2020):
+        publish(make_report(body=body, year=year))
+    settings.SITEMAP_LIMIT = 3
+    with CaptureQueriesContext(connection) as queries:
+        urls = _urlset(client.get("/sitemap-reports.xml?p=4"))
+    assert [loc for loc, _ in urls] == [
+        f"http://testserver{prefix}/reports/2016/sports-bureau/" for prefix in ("", "/zh-hant", "/en")
+    ]
+    revisions = [q["sql"] for q in queries.captured_queries if 'FROM "disclosure_revision"' in q["sql"]]
+    assert len(revisions) == 2  # a count, then one report's row (not every report's, nor its document)
+    assert "LIMIT 1" in revisions[1] and '"document"' not in revisions[1]
