@@ -42,38 +42,39 @@ def _catalogues():
     call_command("compile_catalogues", verbosity=0)
 
 
-@pytest.fixture(autouse=True)
-def _roles(request, django_db_blocker):
-    """The roles are groups data migrations made (0004_roles, 0015_application_handler_roles: every migration
-    named *_roles, each adding its ROLES' permissions). A transactional test (browser, migration and
-    concurrency tests) empties the database when it ends, and xdist may then hand its worker another test:
-    that test gets the roles back, as a fresh database would have them."""
-    if not (request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)):
-        return
+def restore_migration_data():
+    """Put back the rows the data migrations made, as a fresh database has them: the roles (every migration
+    named *_roles adds its ROLES' permissions) and the 依申请公开 guide page (0016). A transactional test
+    (browser, migration and concurrency tests) empties the database when it ends, and xdist may then hand its
+    worker another test."""
     from importlib import import_module
     from pathlib import Path
 
+    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
 
     import disclosure.migrations
 
-    request.getfixturevalue("django_db_setup")
+    import_module("disclosure.migrations.0016_applications_guide_page").create(apps, None)  # skips an existing page
     roles = {}
     for migration in sorted(Path(disclosure.migrations.__file__).parent.glob("*_roles.py")):
         for name, codenames in import_module(f"disclosure.migrations.{migration.stem}").ROLES.items():
             roles.setdefault(name, []).extend(codenames)
-    with django_db_blocker.unblock():
-        # The 依申请公开 guide page is migration data too (the function skips an existing page).
-        from django.apps import apps
+    if Group.objects.filter(name__in=roles).count() == len(roles):
+        return
+    for name, codenames in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.filter(content_type__app_label="disclosure", codename__in=codenames))
 
-        import_module("disclosure.migrations.0016_applications_guide_page").create(apps, None)
-        if Group.objects.filter(name__in=roles).count() == len(roles):
-            return
-        for name, codenames in roles.items():
-            group, _ = Group.objects.get_or_create(name=name)
-            group.permissions.set(
-                Permission.objects.filter(content_type__app_label="disclosure", codename__in=codenames)
-            )
+
+@pytest.fixture(autouse=True)
+def _roles(request, django_db_blocker):
+    """Every test with the database starts with the migrations' data (restore_migration_data)."""
+    if not (request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)):
+        return
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        restore_migration_data()
 
 
 def made_once_per_module(build):
@@ -89,6 +90,7 @@ def made_once_per_module(build):
             outer = transaction.atomic()
             outer.__enter__()
             try:
+                restore_migration_data()  # made before any test's own _roles runs
                 made = build()
             except BaseException:
                 outer.__exit__(*sys.exc_info())
