@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.models import Page, Revision
+from disclosure.public import overview
 from disclosure.publishing import deadlines
 
 
@@ -96,14 +97,31 @@ class DeadlineSitemap(LimitedSitemap):
         return reverse("disclosure:deadlines", args=[year])
 
 
-SITEMAPS = {"reports": ReportSitemap, "pages": PageSitemap, "deadlines": DeadlineSitemap}
+class OverviewSitemap(LimitedSitemap):
+    """公开情况, one page per year with a list of reporting units (the same years as its year links)."""
+
+    def items(self):
+        return overview.years()
+
+    def location(self, year):
+        return reverse("disclosure:overview", args=[year])
+
+
+SITEMAPS = {
+    "reports": ReportSitemap,
+    "pages": PageSitemap,
+    "deadlines": DeadlineSitemap,
+    "overview": OverviewSitemap,
+}
 
 
 def sitemap_xml(request):
     """sitemap.xml: the addresses themselves up to SITEMAP_LIMIT, an index of the parts past it."""
     sections = {name: sitemap() for name, sitemap in SITEMAPS.items()}
     if sum(section.paginator.count for section in sections.values()) > settings.SITEMAP_LIMIT:
-        return views.index(request, sections, sitemap_url_name="sitemap_section")
+        # A section with nothing in it (no list of units yet) would be a part of no address.
+        listed = {name: section for name, section in sections.items() if section.paginator.count}
+        return views.index(request, listed, sitemap_url_name="sitemap_section")
     return views.sitemap(request, sections)
 
 

@@ -163,3 +163,17 @@ def test_a_part_of_the_index_reads_only_its_own_reports(client, settings):
     revisions = [q["sql"] for q in queries.captured_queries if 'FROM "disclosure_revision"' in q["sql"]]
     assert len(revisions) == 2  # a count, then one report's row (not every report's, nor its document)
     assert "LIMIT 1" in revisions[1] and '"document"' not in revisions[1]
+
+
+def test_each_year_of_the_transparency_overview_is_listed_in_every_language(client):
+    from tests.rollup.factories import YEAR, listed_city
+
+    def locations():
+        root = ET.fromstring(client.get("/sitemap.xml").content)
+        return [url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)]
+
+    assert not [loc for loc in locations() if "/reports/overview/" in loc]  # no list of units, no page
+    listed_city()
+    listed = [loc for loc in locations() if "/reports/overview/" in loc]
+    assert sorted(listed) == sorted(f"http://testserver{p}/reports/overview/{YEAR}/" for p in ("", "/zh-hant", "/en"))
+    assert all(client.get(loc.removeprefix("http://testserver")).status_code == 200 for loc in listed)
