@@ -34,6 +34,17 @@ def _simplified_chinese(settings):
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches, as its database starts empty: the database's ids come round again
+    (SQLite reuses a rolled-back id), and an entry keyed by one (a form's snapshot, a page) would be stale."""
+    yield
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _catalogues():
     """Interface catalogues are build products (`make messages`); build them so pytest alone works too."""
