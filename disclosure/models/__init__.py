@@ -9,6 +9,7 @@ from disclosure.models.locks import ReportLock
 from disclosure.models.notifications import NotificationPreference
 from disclosure.models.public_windows import PublicWindow
 from disclosure.models.register_counts import RegisterCount
+from disclosure.models.rendered_bodies import RenderedBody
 from disclosure.models.reply_letters import ReplyLetter
 from disclosure.models.reporting_units import ReportingUnit
 from disclosure.models.reports import Body, PlanItem, RectificationItem, Report, Section
@@ -33,6 +34,7 @@ __all__ = [
     "PlanItem",
     "RectificationItem",
     "RegisterCount",
+    "RenderedBody",
     "ReplyLetter",
     "Report",
     "ReportEvent",
