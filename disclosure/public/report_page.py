@@ -62,6 +62,28 @@ class Part:
 
 
 @dataclass
+class Heading:
+    """What the page shows of a report around its body: in <title>, the breadcrumb and the header."""
+
+    title: Text
+    body_name: Text
+    source: Text
+    published_on: datetime.date | None
+
+
+def heading(document, lang):
+    body_name = pick(document["body"]["name"], lang)
+    source = pick(document.get("source") or "", lang)
+    published_on = document.get("published_on")
+    return Heading(
+        title=pick(document["title"], lang),
+        body_name=body_name,
+        source=source if source else body_name,
+        published_on=datetime.date.fromisoformat(published_on) if published_on else None,
+    )
+
+
+@dataclass
 class ReportView:
     title: Text
     body_name: Text
@@ -119,13 +141,12 @@ def report_view(document, lang):
             walk(section.get("children", []), level + 1, anchor)
 
     walk(document.get("sections", []), 1, "part")
-    body_name = pick(document["body"]["name"], lang)
-    source = pick(document.get("source") or "", lang)
+    head = heading(document, lang)
     view = ReportView(
-        title=pick(document["title"], lang),
-        body_name=body_name,
-        source=source if source else body_name,
-        published_on=datetime.date.fromisoformat(document["published_on"]) if document.get("published_on") else None,
+        title=head.title,
+        body_name=head.body_name,
+        source=head.source,
+        published_on=head.published_on,
         preamble=pick(document.get("preamble") or "", lang),
         parts=parts,
         rectifications=rectifications,

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from disclosure.models import Body, Page, Report, Revision
 from disclosure.models.revisions import public_state, with_public_state
-from disclosure.public import parameters, report_page, search_backends, sitemaps, trends
+from disclosure.public import parameters, rendered_bodies, report_page, search_backends, sitemaps, trends
 from disclosure.public import search as search_module
 from disclosure.public.forms import ColumnFilterForm
 from disclosure.public.page_cache import public_page
@@ -89,8 +89,9 @@ def report(request, year, body):
     history = []
     if revision.number > 1:
         history = report_page.history(Revision.objects.history(revision.report_id).defer("document"), lang, revision.pk)
-    context = {"revision": revision, "report": report_view(revision.document, lang), "history": history}
+    context = {"revision": revision, "report": report_page.heading(revision.document, lang), "history": history}
     context.update(_tables_context(revision, year, body))
+    context["report_body"] = rendered_bodies.body(revision, lang, context.get("tables_csv_url"))
     return render(request, "disclosure/report.html", context)
 
 

@@ -1,0 +1,96 @@
+"""A published report's body rendered once per revision and language (public/rendered_bodies.py): every demo
+report's page, in every language and with the reader's preferences set, is byte for byte the page rendered whole
+from the document (what the site served before); the row is read back, rendered again for another version or CSV
+address, and never made for the working copy's preview."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.test import override_settings
+
+from disclosure.languages.declared import CODES
+from disclosure.models import RenderedBody, Revision
+from disclosure.public import rendered_bodies, report_page, views
+from tests.commands import run
+from tests.conftest import made_once_per_module
+
+pytestmark = pytest.mark.django_db
+PREFIX = {"zh-hans": "", "zh-hant": "/zh-hant", "en": "/en"}
+READERS = ({}, {"pref_a11y": "on", "pref_textonly": "on", "pref_size": "large", "pref_scheme": "yellow-on-black"})
+
+
+@made_once_per_module
+def demo():
+    with override_settings(DEBUG=False):
+        run("load_demo")
+    return list(Revision.objects.public().select_related("body").order_by("year", "body__slug"))
+
+
+def url(revision, lang):
+    return f"{PREFIX[lang]}/reports/{revision.year}/{revision.body.slug}/"
+
+
+def whole(client, address, monkeypatch):
+    """The page as the site rendered it before: the whole report view in the context, no stored body, so that
+    report.html includes report_body.html and draws it from the view."""
+    with monkeypatch.context() as patch:
+        before = SimpleNamespace(heading=report_page.report_view, history=report_page.history)
+        patch.setattr(views, "report_page", before)
+        patch.setattr(rendered_bodies, "body", lambda *args: "")
+        return client.get(address).content
+
+
+def test_language_prefixes_are_all_the_languages():
+    assert set(PREFIX) == set(CODES)
+
+
+@pytest.mark.parametrize("cookies", READERS)
+def test_every_demo_page_is_byte_identical_to_the_page_rendered_whole(client, demo, monkeypatch, cookies):
+    client.cookies.load(cookies)
+    for revision in demo:
+        for lang in PREFIX:
+            address = url(revision, lang)
+            expected = whole(client, address, monkeypatch)
+            first, again = client.get(address).content, client.get(address).content  # stored, then read back
+            assert first == expected, address
+            assert again == expected, address
+    assert RenderedBody.objects.count() == len(demo) * len(PREFIX)
+
+
+def test_the_stored_body_is_what_the_page_serves(client, demo):
+    revision = demo[-1]
+    client.get(url(revision, "en"))
+    RenderedBody.objects.filter(revision=revision, lang="en").update(html="<p>stored body</p>")
+    assert "<p>stored body</p>" in client.get(url(revision, "en")).content.decode()
+    assert "<p>stored body</p>" not in client.get(url(revision, "zh-hant")).content.decode()
+
+
+def test_another_version_or_csv_address_is_rendered_again(client, demo, monkeypatch):
+    revision = next(r for r in demo if r.document.get("tables"))
+    address = url(revision, "zh-hans")
+    expected = client.get(address).content
+    RenderedBody.objects.filter(revision=revision).update(html="<p>old</p>", version=rendered_bodies.VERSION - 1)
+    assert client.get(address).content == expected
+    RenderedBody.objects.filter(revision=revision).update(html="<p>old</p>", tables_csv_url="/elsewhere.csv")
+    assert client.get(address).content == expected
+    row = RenderedBody.objects.get(revision=revision, lang="zh-hans")
+    assert (row.version, row.tables_csv_url) == (rendered_bodies.VERSION, f"{address}tables.csv")
+    assert RenderedBody.objects.filter(revision=revision).count() == 1
+
+
+def test_the_preview_of_a_working_copy_is_never_stored(client, demo):
+    from disclosure.publishing import workflow
+    from tests.factories import make_staff
+
+    revision = demo[0]
+    client.force_login(make_staff("member", workflow.EDITOR, revision.body))
+    response = client.get(f"/reports/preview/{revision.report_id}/")
+    assert response.status_code == 200
+    assert not RenderedBody.objects.exists()
+
+
+def test_rows_go_with_their_revision(client, demo):
+    revision = demo[0]
+    client.get(url(revision, "zh-hans"))
+    Revision.objects.filter(pk=revision.pk).delete()
+    assert not RenderedBody.objects.exists()
