@@ -47,14 +47,18 @@ def test_language_prefixes_are_all_the_languages():
 @pytest.mark.parametrize("cookies", READERS)
 def test_every_demo_page_is_byte_identical_to_the_page_rendered_whole(client, demo, monkeypatch, cookies):
     client.cookies.load(cookies)
-    for revision in demo:
+    # With the reader's preferences, a report of each format (the seed's legacy text; the 2021 format with its
+    # tables) stands for the rest: the preferences change the page around the body, never the body.
+    sample = [r for r in demo if r.body.slug == "sports-bureau" and r.year in (2016, 2024)] if cookies else demo
+    assert len(sample) in (2, len(demo))
+    for revision in sample:
         for lang in PREFIX:
             address = url(revision, lang)
             expected = whole(client, address, monkeypatch)
             first, again = client.get(address).content, client.get(address).content  # stored, then read back
             assert first == expected, address
             assert again == expected, address
-    assert RenderedBody.objects.count() == len(demo) * len(PREFIX)
+    assert RenderedBody.objects.count() == len(sample) * len(PREFIX)
 
 
 def test_the_stored_body_is_what_the_page_serves(client, demo):
