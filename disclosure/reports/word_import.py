@@ -27,11 +27,7 @@ SIGNATURE_LINES = 3
 
 def format_for(year, report=None):
     """The format a draft from Word takes: the existing report's, else the official one of its year."""
-    if report is not None:
-        return report.format
-    if year >= 2021:
-        return formats.STANDARD_2021
-    return formats.TRIAL_2019 if year >= 2019 else formats.LEGACY
+    return report.format if report is not None else formats.official(year)
 
 
 class Draft:

@@ -223,6 +223,14 @@ STANDARD_PARTS = (
 )
 
 
+def official(year):
+    """The format the State Council prescribes for a report of `year`: the current one from 2021, the trial one
+    for 2019 and 2020, free text before."""
+    if year >= 2021:
+        return STANDARD_2021
+    return TRIAL_2019 if year >= 2019 else LEGACY
+
+
 def tables(format):
     """The tables of a format, in the order of the report (none for legacy reports)."""
     return TABLES.get(format, ())
