@@ -9,8 +9,6 @@ sums, and the page says how many units the sums cover. The page, its CSV and /ap
 (opendata/overview.py) all read `year_overview`.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
@@ -25,6 +23,7 @@ from disclosure.publishing import deadlines
 from disclosure.publishing.document import texts
 from disclosure.rollup import summing, units
 from disclosure.tables import formats
+from disclosure.tables.csv_download import text_of
 
 FIRST_YEAR = 2019  # the first year of the statistical tables, and of the lists (ReportingUnit's minimum)
 
@@ -85,10 +84,6 @@ class GovernmentOverview:
         return bool(self.received)
 
 
-def format_of(year):
-    return formats.STANDARD_2021 if year >= 2021 else formats.TRIAL_2019
-
-
 def years():
     """Years with a list of reporting units, newest first: the list is what the page is about."""
     return sorted(set(ReportingUnit.objects.values_list("year", flat=True)), reverse=True)
@@ -117,7 +112,7 @@ def government_overview(government, year, today):
     entries = units.listed(government, year)
     bodies = Body.objects.filter(pk__in=[entry.unit_id for entry in entries])
     status = {row.body.pk: row for row in deadlines.overview(year, today, bodies)}
-    result = summing.roll_up(government, year, format_of(year))
+    result = summing.roll_up(government, year, formats.official(year))
     summed = {unit.pk for unit, _revision in result.summed}
     rows = []
     for entry in entries:
@@ -254,9 +249,8 @@ def outcome_labels():
 
 def csv_download(request, year):
     _checked_year(year)
-    text = io.StringIO()
-    text.write("\ufeff")  # Excel reads UTF-8 only with the byte-order mark (as the tables' CSV)
-    csv.writer(text).writerows(csv_lines(year))
-    response = HttpResponse(text.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    # As the tables' CSV: a byte-order mark for Excel, and a unit's name never read as a formula.
+    text = text_of(csv_lines(year))
+    response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="overview-{year}.csv"'
     return response

@@ -69,6 +69,9 @@ def build(government, years):
         sheet.append(values)
     for row in sheet.iter_rows(min_row=3):
         for cell in row:
+            if isinstance(cell.value, str):
+                # openpyxl takes a text starting with "=" for a formula; a unit's name or a message is text.
+                cell.data_type = "s"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.column in (5, 6):
                 cell.number_format = "yyyy-mm-dd"

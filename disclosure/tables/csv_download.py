@@ -76,10 +76,15 @@ def neutralise(cell):
     return text
 
 
-def render(document):
+def text_of(rows):
+    """CSV text as Excel opens it: the byte-order mark, and no cell a spreadsheet would run as a formula."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows([neutralise(cell) for cell in line] for line in lines(document))
+    csv.writer(buffer).writerows([neutralise(cell) for cell in line] for line in rows)
     return BOM + buffer.getvalue()
+
+
+def render(document):
+    return text_of(lines(document))
 
 
 def download(request, year, body):

@@ -9,7 +9,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from disclosure.models import Report
+from disclosure.models import Body, Report
 from disclosure.public import overview
 from disclosure.rollup import units
 from tests import dom
@@ -133,3 +133,11 @@ def test_the_sums_read_public_revisions_only(city):
     (found,) = overview.year_overview(YEAR)
     assert found.summed == 3
     assert next(f for f in found.received if f.key == "new_received").value == 14069 * 4
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula(client, city):
+    name = '=HYPERLINK("http://example.com","锦州")'
+    Body.objects.filter(pk=city["health"].pk).update(name_zh_hans=name)
+    text = client.get(f"{PAGE}overview.csv").content.decode("utf-8").lstrip("\ufeff")
+    firsts = [row[0] for row in csv.reader(io.StringIO(text)) if row and "HYPERLINK" in row[0]]
+    assert firsts == ["'" + name]

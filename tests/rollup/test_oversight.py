@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from disclosure.models import Report
+from disclosure.models import Body, Report
 from disclosure.publishing import deadlines, workflow
 from disclosure.rollup import oversight, workbook
 from disclosure.tables import formats
@@ -310,3 +310,12 @@ def test_the_excel_export_opens_and_holds_every_row(client, city, office_editor)
     health = next(row for row in rows if row[1] == "锦州市卫生健康委员会")
     assert health[7] >= 1 and "【错误】" in health[10]
     assert spread.max_row == 1 + len(oversight.trends.KEY_FIGURES)
+
+
+def test_the_excel_export_keeps_a_name_starting_with_equals_as_text(client, city, office_editor):
+    name = '=HYPERLINK("http://example.com","锦州")'
+    Body.objects.filter(pk=city["health"].pk).update(name=name, name_zh_hans=name)
+    client.force_login(office_editor)
+    units = load_workbook(io.BytesIO(client.get(URL + "?format=xlsx").content)).worksheets[0]
+    (cell,) = [row[1] for row in units.iter_rows(min_row=3) if row[1].value == name]
+    assert cell.data_type == "s"
