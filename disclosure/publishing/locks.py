@@ -28,10 +28,6 @@ class LockError(Exception):
     """A lock that may not be taken or released; the message is shown to staff as it is."""
 
 
-def _name(user):
-    return user.get_full_name() or user.username
-
-
 def _time(moment):
     return timezone.localtime(moment).strftime("%H:%M")
 
