@@ -12,6 +12,7 @@ def site(request):
     path = request.get_full_path()
     prefs = preferences.read(request)
     zoom_out, zoom_in = preferences.zoom_steps(prefs["zoom"])
+    pref_link = preferences.linker(path)
     return {
         "site": SiteSettings.load(),
         "top_links": [link for link in Link.objects.all() if link.url],
@@ -30,14 +31,14 @@ def site(request):
         "html_classes": preferences.html_classes(prefs),
         "text_only": preferences.text_only(prefs),
         "pref_links": {
-            name: {value.replace("-", "_"): preferences.link(name, value, path) for value in values}
+            name: {value.replace("-", "_"): pref_link(name, value) for value in values}
             for name, values in preferences.CHOICES.items()
         },
-        "reset_link": preferences.link("reset", "1", path),
+        "reset_link": pref_link("reset", "1"),
         "shortcuts": shortcuts.keys(),
         "zoom_steps": preferences.CHOICES["zoom"],
         "zoom_links": {
-            "out": preferences.link("zoom", zoom_out, path),
-            "in": preferences.link("zoom", zoom_in, path),
+            "out": pref_link("zoom", zoom_out),
+            "in": pref_link("zoom", zoom_in),
         },
     }
