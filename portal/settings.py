@@ -182,6 +182,13 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 # The column paginates by this many reports.
 REPORTS_PER_PAGE = int(os.environ.get("REPORTS_PER_PAGE", "10"))
+# Lists of bodies (the column's 发布机构, the home page) name every body up to this many bodies; past it (a
+# province's cluster) they list the governments, and each government's own bodies once it is chosen.
+COLUMN_BODY_CHOICES_LIMIT = int(os.environ.get("COLUMN_BODY_CHOICES_LIMIT", "200"))
+# The column counts its reports up to this many, and pages that far; past it, the reader narrows by year or area.
+COLUMN_COUNT_LIMIT = int(os.environ.get("COLUMN_COUNT_LIMIT", "1000"))
+# 网站地图 lists a year's reports on one page up to this many; past it, one page per year and government.
+SITE_MAP_REPORTS_PER_PAGE = int(os.environ.get("SITE_MAP_REPORTS_PER_PAGE", "300"))
 
 # Feedback form: at most this many messages per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "5"))

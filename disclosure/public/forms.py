@@ -3,6 +3,7 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import Body, Feedback
+from disclosure.public import hierarchy
 
 SLUG_LENGTH = Body._meta.get_field("slug").max_length
 
@@ -27,6 +28,8 @@ class ColumnFilterForm(forms.Form):
         error_messages={"invalid_choice": _("没有找到这个发布机构，请从列表中选择发布机构。")},
     )
 
+    body_hint = False
+
     def __init__(self, data, years, bodies):
         slug = data.get("body") if data else None
         self.unlisted_body = None
@@ -39,6 +42,64 @@ class ColumnFilterForm(forms.Form):
         super().__init__(data)
         self.fields["year"].choices = [("", _("全部年度"))] + [(y, _("%(year)s年度") % {"year": y}) for y in years]
         self.fields["body"].choices = [("", _("全部机构"))] + [(b.slug, b.name) for b in bodies]
+
+
+class AreaColumnFilterForm(ColumnFilterForm):
+    """The column's filters on a portal with more bodies than one list should hold (a province's cluster):
+    年度, then 所属政府 (the governments, about a hundred), then 发布机构 among that government's own bodies.
+
+    Without JavaScript it takes two submits: the bodies are offered once a government is chosen. An old link
+    `?body=<slug>` of a body with public reports selects its government too. When the reader chooses another
+    government while a body of the previous one is still selected, the government wins: the body is dropped."""
+
+    area = forms.ChoiceField(
+        label=_("所属政府"),
+        required=False,
+        error_messages={"invalid_choice": _("没有找到这个地区的人民政府，请从列表中选择。")},
+    )
+    field_order = ["year", "area", "body"]
+
+    def __init__(self, data, years, tree):
+        governments = {node.body.slug: node.body for node in hierarchy.flatten(tree)}
+        self.chosen_area = _area(data.get("area"), governments) if data else None
+        body = _public_body(data.get("body")) if data else None
+        if body is not None:
+            own = hierarchy.area_of(body)
+            if self.chosen_area is None and not data.get("area"):
+                self.chosen_area = next((g for g in governments.values() if g.pk == own), body)
+                data = data.copy()
+                data["area"] = self.chosen_area.slug
+            elif self.chosen_area is not None and own != self.chosen_area.pk:
+                data = data.copy()
+                data.pop("body")
+        bodies = hierarchy.area_members(self.chosen_area) if self.chosen_area else []
+        super().__init__(data, years, bodies)
+        choices = [("", _("全部地区"))] + hierarchy.area_choices(tree)
+        if self.chosen_area is not None and self.chosen_area.slug not in governments:
+            # A department without a government above it: its own area, offered only while it is chosen.
+            choices.append((self.chosen_area.slug, self.chosen_area.name))
+        self.fields["area"].choices = choices
+        # The bodies are offered once a government is chosen; until then the page says how to get them.
+        self.body_hint = self.chosen_area is None
+        if self.body_hint:
+            del self.fields["body"]
+
+
+def _area(slug, governments):
+    """The government this slug names, or a department with no government above it (an area of its own)."""
+    if not slug:
+        return None
+    if slug in governments:
+        return governments[slug]
+    body = _public_body(slug)
+    return body if body is not None and hierarchy.area_of(body) == body.pk else None
+
+
+def _public_body(slug):
+    """The body with this slug when it has a public report; None for anything else (or not a slug at all)."""
+    if not slug or not slug_re.fullmatch(slug) or len(slug) > SLUG_LENGTH:
+        return None
+    return hierarchy.has_public_reports(Body.objects.filter(slug=slug)).first()
 
 
 class FeedbackForm(forms.ModelForm):

@@ -11,9 +11,18 @@ from django.views.decorators.cache import never_cache
 
 from disclosure.models import Body, Page, Report, Revision
 from disclosure.models.revisions import public_state, with_public_state
-from disclosure.public import parameters, rendered_bodies, report_page, search_backends, sitemaps, trends
+from disclosure.public import (
+    hierarchy,
+    listing,
+    parameters,
+    rendered_bodies,
+    report_page,
+    search_backends,
+    sitemaps,
+    trends,
+)
 from disclosure.public import search as search_module
-from disclosure.public.forms import ColumnFilterForm
+from disclosure.public.forms import AreaColumnFilterForm, ColumnFilterForm
 from disclosure.public.page_cache import public_page
 from disclosure.public.report_page import pick, report_view
 from disclosure.publishing import document, workflow
@@ -44,22 +53,26 @@ def home(request):
     return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
 
 
-@public_page(query=("year", "body", "page"))
+@public_page(query=("year", "area", "body", "page"))
 def column(request):
-    public = Revision.objects.public()
-    years = sorted(set(public.values_list("year", flat=True)), reverse=True)
-    bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
-    form = ColumnFilterForm(request.GET or None, years, bodies)
-    revisions = _listed(sitemaps.public_reports())
+    years = listing.public_years()
+    if hierarchy.is_large():
+        form = AreaColumnFilterForm(request.GET or None, years, hierarchy.governments())
+    else:
+        form = ColumnFilterForm(request.GET or None, years, hierarchy.public_bodies())
+    revisions = sitemaps.public_reports()
     if form.is_valid():
         if form.cleaned_data["year"]:
             revisions = revisions.filter(year=form.cleaned_data["year"])
-        if form.cleaned_data["body"]:
+        if form.cleaned_data.get("body"):
             revisions = revisions.filter(body__slug=form.cleaned_data["body"])
+        elif getattr(form, "chosen_area", None) is not None:
+            revisions = revisions.filter(hierarchy.in_area(form.chosen_area))
     elif form.is_bound:
         revisions = revisions.none()
     try:
-        page = parameters.page_number(request, Paginator(revisions, settings.REPORTS_PER_PAGE))
+        paginator = listing.ColumnPaginator(revisions, settings.REPORTS_PER_PAGE, _listed)
+        page = parameters.page_number(request, paginator)
     except parameters.BadParameter as error:
         return parameters.bad_request(request, error)
     query = request.GET.copy()
