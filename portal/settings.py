@@ -182,6 +182,8 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 # The column paginates by this many reports.
 REPORTS_PER_PAGE = int(os.environ.get("REPORTS_PER_PAGE", "10"))
+# 站内搜索 counts and pages through at most this many matching reports ("more than …" past it).
+SEARCH_RESULTS_LIMIT = int(os.environ.get("SEARCH_RESULTS_LIMIT", "1000"))
 # Lists of bodies (the column's 发布机构, the home page) name every body up to this many bodies; past it (a
 # province's cluster) they list the governments, and each government's own bodies once it is chosen.
 COLUMN_BODY_CHOICES_LIMIT = int(os.environ.get("COLUMN_BODY_CHOICES_LIMIT", "200"))

@@ -19,7 +19,6 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
-from disclosure.languages.traditional import fold
 from disclosure.models import Revision, SearchIndex
 from disclosure.public import search
 
@@ -55,24 +54,25 @@ def matching(terms, lang):
         .annotate(tier=tier)
         .order_by("tier", "-revision__year", "-revision__published_at", "revision_id")
         .select_related("revision__body")
-        .defer("everything", "bigrams", "revision__document")
+        .defer("bigrams", "revision__document")
     )
 
 
-def _passage(stored):
-    text, section, anchor, lang = stored
-    return search.Passage(text, fold(text), section, anchor, lang)
-
-
 def indexed(row):
-    """The search.IndexedReport of one row, for `search.hit`."""
-    revision = row.revision
-    title, body_name = _passage(row.passages["title"]), _passage(row.passages["body_name"])
-    found = tuple(_passage(p) for p in row.passages["passages"])
+    """The search.IndexedReport of one row, for `search.hit`. The passages' folded forms are cut from the row's
+    `everything` (search.folded_text: each passage folded, in order, one per line; folding keeps the length)
+    rather than folded again for every hit shown."""
+    revision, everything = row.revision, row.everything
+    stored = [row.passages["title"], row.passages["body_name"], *row.passages["passages"]]
+    passages, start = [], 0
+    for text, section, anchor, lang in stored:
+        end = start + len(text)
+        passages.append(search.Passage(text, everything[start:end], section, anchor, lang))
+        start = end + 1
     url = reverse("disclosure:report", args=[revision.year, revision.body.slug])
-    everything = search.folded_text(title, body_name, found)
+    title, body_name, *found = passages
     return search.IndexedReport(
-        revision.pk, revision.year, revision.published_at, url, title, body_name, found, everything
+        revision.pk, revision.year, revision.published_at, url, title, body_name, tuple(found), everything
     )
 
 

@@ -1,5 +1,7 @@
 """Public pages. Each reads published revisions through Revision.objects.public() and nothing else."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models.fields.json import KeyTransform
@@ -24,6 +26,7 @@ from disclosure.public import (
 from disclosure.public import search as search_module
 from disclosure.public.forms import AreaColumnFilterForm, ColumnFilterForm
 from disclosure.public.page_cache import public_page
+from disclosure.public.pagination import CappedPaginator
 from disclosure.public.report_page import pick, report_view
 from disclosure.publishing import document, workflow
 from disclosure.publishing.document import texts
@@ -203,8 +206,14 @@ def search(request):
     if terms:
         found = search_backends.matching(terms, lang)
         try:
-            page = parameters.page_number(request, Paginator(found, settings.REPORTS_PER_PAGE))
+            results = CappedPaginator(found, settings.REPORTS_PER_PAGE, settings.SEARCH_RESULTS_LIMIT)
+            page = parameters.page_number(request, results)
         except parameters.BadParameter as error:
             return parameters.bad_request(request, error)
-        context.update(page=page, hits=search_backends.hits(page.object_list, terms))
+        context.update(
+            page=page,
+            page_numbers=results.elided_pages(page.number),
+            hits=search_backends.hits(page.object_list, terms),
+            page_query=f"q={quote(query[:limit])}",
+        )
     return render(request, "disclosure/search.html", context)

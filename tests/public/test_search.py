@@ -186,6 +186,34 @@ def test_results_are_paginated(client, settings):
 
 
 @pytest.mark.django_db
+def test_a_term_in_more_reports_than_the_limit_says_more_than_and_pages_only_that_far(client, settings):
+    settings.REPORTS_PER_PAGE, settings.SEARCH_RESULTS_LIMIT = 1, 2
+    body = make_body()
+    for year in (2014, 2015, 2016):
+        publish(make_report(body=body, year=year))
+    first, titles = results(client, "/search/?q=年度报告")
+    assert titles == ["锦州市体育局2016年政府信息公开工作年度报告"]
+    assert first.find("p", role="status").text == "找到超过2份相关年报，以下按相关程度列出前2份。增加检索词可以缩小范围。"
+    pages = [li.text for li in first.find("nav", class_="pagination").find_all("li")]
+    assert pages == ["第1页", "第2页", "下一页"]
+    assert results(client, "/search/?q=年度报告&page=2")[1] == ["锦州市体育局2015年政府信息公开工作年度报告"]
+    assert client.get("/search/?q=年度报告&page=3").status_code == 400
+    settings.SEARCH_RESULTS_LIMIT = 3  # exactly at the limit: the count is exact
+    assert results(client, "/search/?q=年度报告")[0].find("p", role="status").text == "找到3份相关年报"
+
+
+@pytest.mark.django_db
+def test_many_pages_of_results_link_the_first_last_and_nearby_pages_only(client, settings):
+    settings.REPORTS_PER_PAGE = 1
+    body = make_body()
+    for year in range(2010, 2022):
+        publish(make_report(body=body, year=year))
+    page, _titles = results(client, "/search/?q=年度报告&page=6")
+    pages = [li.text for li in page.find("nav", class_="pagination").find_all("li")]
+    assert pages == ["上一页", "第1页", "…", "第4页", "第5页", "第6页", "第7页", "第8页", "…", "第12页", "下一页"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("query", ["", "？？？ ，。", "   "])
 def test_empty_or_punctuation_query_gets_tips_not_an_error(client, query):
     response = client.get("/search/", {"q": query})
