@@ -3,7 +3,7 @@ from django.urls import path
 from disclosure.accessibility import preferences, shortcuts
 from disclosure.applications import public_views as applications
 from disclosure.opendata import guide
-from disclosure.public import downloads, feedback, feeds, overview, publication_status, views
+from disclosure.public import downloads, feedback, feeds, overview, publication_status, site_map, views
 from disclosure.tables.csv_download import download as tables_csv
 
 app_name = "disclosure"
@@ -14,7 +14,9 @@ urlpatterns = [
     path("reports/<int:year>/<slug:body>/", views.report, name="report"),
     path("reports/preview/<int:report_id>/", views.preview, name="preview"),
     path("reports/<int:year>/<slug:body>/tables.csv", tables_csv, name="report_tables_csv"),
-    path("sitemap/", views.site_map, name="site_map"),
+    path("sitemap/", site_map.index, name="site_map"),
+    path("sitemap/<int:year>/", site_map.year, name="site_map_year"),
+    path("sitemap/<int:year>/<slug:area>/", site_map.area, name="site_map_area"),
     path("search/", views.search, name="search"),
     path("feeds/reports.rss", feeds.rss, name="feed_rss"),
     path("feeds/reports.atom", feeds.atom, name="feed_atom"),

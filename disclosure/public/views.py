@@ -3,7 +3,6 @@
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from disclosure.models import Body, Page, Report, Revision
+from disclosure.models import Page, Report, Revision
 from disclosure.models.revisions import public_state, with_public_state
 from disclosure.public import (
     hierarchy,
@@ -52,8 +51,12 @@ def _listing(revisions):
 def home(request):
     public = Revision.objects.public()
     latest = _listed(public).order_by("-published_at")[:6]
-    bodies = Body.objects.filter(pk__in=public.values("body")).order_by("position", "name")
-    return render(request, "disclosure/home.html", {"latest": _listing(latest), "bodies": bodies})
+    if hierarchy.is_large():
+        # A province's thousands of bodies: its governments, each linking to its own part of the column.
+        context = {"governments": hierarchy.governments()}
+    else:
+        context = {"bodies": hierarchy.public_bodies()}
+    return render(request, "disclosure/home.html", {"latest": _listing(latest), **context})
 
 
 @public_page(query=("year", "area", "body", "page"))
@@ -180,20 +183,6 @@ def page(request, slug):
     lang = get_language()
     title, body = pick(texts(page, "title"), lang), pick(texts(page, "body"), lang)
     return render(request, "disclosure/page.html", {"page": page, "title": title, "body": body})
-
-
-@public_page
-def site_map(request):
-    """网站地图: every public page, kept in step with the pages themselves."""
-    revisions = _listed(sitemaps.public_reports())
-    by_year = {}
-    for item in _listing(revisions):
-        by_year.setdefault(item["revision"].year, []).append(item)
-    return render(
-        request,
-        "disclosure/site_map.html",
-        {"by_year": sorted(by_year.items(), reverse=True), "pages": Page.objects.all()},
-    )
 
 
 def search(request):

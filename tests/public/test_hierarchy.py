@@ -150,3 +150,54 @@ def test_the_column_reads_no_list_of_every_body(client, province, settings):
         html = client.get("/reports/").content.decode()
     assert "沈阳市第1局" not in html
     assert not any('FROM "disclosure_body" ORDER BY' in q["sql"] for q in queries.captured_queries)
+
+
+# --- home -----------------------------------------------------------------------------------------------------
+
+
+def test_home_lists_the_top_governments_and_those_under_them(client, province):
+    make_body("sujiatun", "苏家屯区人民政府", kind=GOVERNMENT, parent=province["shenyang"], position=5)
+    links = dom.parse(client.get("/")).find("section", aria_labelledby="bodies-title").find_all("a")
+    assert [(a.text, a.get("href")) for a in links] == [
+        ("辽宁省人民政府", "/reports/?area=liaoning"),
+        ("沈阳市人民政府", "/reports/?area=shenyang"),
+        ("大连市人民政府", "/reports/?area=dalian"),
+        ("按年度和地区浏览全部年报", "/sitemap/"),
+    ]
+
+
+# --- 网站地图 --------------------------------------------------------------------------------------------------
+
+
+def test_a_large_site_map_lists_years_then_governments_then_reports(client, province, settings):
+    settings.SITE_MAP_REPORTS_PER_PAGE = 3
+    page = dom.parse(client.get("/sitemap/"))
+    years = page.find("section", aria_labelledby="map-reports").find_all("li")
+    assert [(li.find("a").get("href"), li.find("span").text) for li in years] == [
+        ("/sitemap/2024/", "5份年报"),
+        ("/sitemap/2023/", "2份年报"),
+    ]
+    assert not page.find_all("ul", class_="report-list")
+
+    year = dom.parse(client.get("/sitemap/2024/"))
+    areas = [
+        (li.find("a").get("href"), li.find("span").text) for li in year.find("ul", class_="map-counts").find_all("li")
+    ]
+    assert areas == [("/sitemap/2024/liaoning/", "2份年报"), ("/sitemap/2024/shenyang/", "3份年报")]
+
+    area = client.get("/sitemap/2024/liaoning/")
+    assert titles(area) == PROVINCE_2024
+    crumbs = [a.get("href") for a in dom.parse(area).find("nav", class_="breadcrumb").find_all("a")]
+    assert crumbs == ["/", "/sitemap/", "/sitemap/2024/"]
+
+
+def test_a_year_that_fits_lists_its_reports_under_each_government(client, province):
+    page = dom.parse(client.get("/sitemap/2024/"))
+    sections = page.find("div", class_="site-map").find_all("section")
+    assert [s.find("h2").text for s in sections] == ["辽宁省人民政府", "沈阳市人民政府"]
+    assert [a.text for a in sections[0].find_all("a")] == PROVINCE_2024
+
+
+@pytest.mark.parametrize("url", ["/sitemap/2019/", "/sitemap/2024/dalian/", "/sitemap/2024/nowhere/"])
+def test_a_site_map_page_with_nothing_public_is_a_404(client, province, url):
+    assert client.get(url).status_code == 404
