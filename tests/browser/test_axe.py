@@ -69,10 +69,16 @@ EVERY_LANGUAGE = {
 KINDS = [name for name in PAGES if name not in ("report-zh-hant", "report-en")]
 
 
-@pytest.mark.parametrize("name", KINDS)
-def test_page_has_no_axe_violations(page, site, name):
-    prefixes = PREFIXES if name in EVERY_LANGUAGE else PREFIXES[:1]
-    assert_none_in_any_language(page, lambda prefix: open_page(page, site, PAGES[name], prefix), prefixes)
+def test_every_kind_of_page_has_no_axe_violations(page, site):
+    """One browser page visits every kind in turn (a test per kind cost a renderer and the demo put back each
+    time, about as much as its axe run); the violations of every page are reported together."""
+    visits = [
+        lambda name=name, prefix=prefix: open_page(page, site, PAGES[name], prefix)
+        for name in KINDS
+        for prefix in (PREFIXES if name in EVERY_LANGUAGE else PREFIXES[:1])
+    ]
+    assert len(visits) == len(KINDS) + 2 * len(EVERY_LANGUAGE)
+    assert_none_found(visits, lambda: violations_on(page))
 
 
 def test_feedback_with_errors_has_no_axe_violations(page, site):
@@ -99,29 +105,56 @@ def test_online_application_with_errors_has_no_axe_violations(page, site):
 IN_EVERY_LANGUAGE = ("default",)
 
 
-@pytest.mark.parametrize("scheme", ("default",) + SCHEMES)
-@pytest.mark.parametrize("path", [REPORT, TABLES_REPORT, PAGES["help"]], ids=["report", "report-tables", "help"])
-def test_accessibility_mode_has_no_axe_violations(make_context, site, path, scheme):
-    page = make_context(a11y="on", scheme=scheme).new_page()
+def in_each_scheme(make_context, site, paths, schemes, **prefs):
+    """Visits of `paths` in each of `schemes` (in every language for the default scheme, in Simplified for the
+    others), on one browser page whose scheme cookie is set as the reader's toolbar sets it, with `prefs` and
+    无障碍浏览 on: (the page, visit(scheme, path, prefix), the visits, axe's finding naming the page's classes)."""
+    context = make_context(a11y="on", **prefs)
+    page = context.new_page()
 
-    def visit(prefix):
+    def visit(scheme, path, prefix):
+        context.add_cookies([{"name": "pref_scheme", "value": scheme, "url": site}])
         open_page(page, site, path, prefix)
-        assert f"scheme-{scheme}" in page.locator("html").get_attribute("class").split()
+        classes = page.locator("html").get_attribute("class").split()
+        assert f"scheme-{scheme}" in classes
+        return classes
+
+    visits = [
+        (scheme, path, prefix)
+        for scheme in schemes
+        for path in paths
+        for prefix in (PREFIXES if scheme in IN_EVERY_LANGUAGE else PREFIXES[:1])
+    ]
+
+    def finding():
+        found = violations_on(page)
+        return found and f"[html class: {page.locator('html').get_attribute('class')}] {found}"
+
+    return page, visit, visits, finding
+
+
+def test_accessibility_mode_has_no_axe_violations(make_context, site):
+    paths = [REPORT, TABLES_REPORT, PAGES["help"]]
+    page, visit, visits, finding = in_each_scheme(make_context, site, paths, ("default",) + SCHEMES)
+    assert len(visits) == len(paths) * (3 + len(SCHEMES))
+
+    def visit_with_the_toolbar(*where):
+        visit(*where)
         assert page.locator(".a11y-speech").is_visible(), "the script-only controls should be checked too"
 
-    assert_none_in_any_language(page, visit, PREFIXES if scheme in IN_EVERY_LANGUAGE else PREFIXES[:1])
+    assert_none_found([lambda where=where: visit_with_the_toolbar(*where) for where in visits], finding)
 
 
-@pytest.mark.parametrize("scheme", ("default", "yellow-on-black"))
-@pytest.mark.parametrize("path", [REPORT, TABLES_REPORT], ids=["report", "report-tables"])
-def test_text_only_view_has_no_axe_violations(make_context, site, scheme, path):
-    page = make_context(a11y="on", textonly="on", scheme=scheme, captions="on", guide="on").new_page()
+def test_text_only_view_has_no_axe_violations(make_context, site):
+    paths = [REPORT, TABLES_REPORT]
+    prefs = {"textonly": "on", "captions": "on", "guide": "on"}
+    page, visit, visits, finding = in_each_scheme(make_context, site, paths, ("default", "yellow-on-black"), **prefs)
+    assert len(visits) == len(paths) * (3 + 1)
 
-    def visit(prefix):
-        open_page(page, site, path, prefix)
-        assert "textonly" in page.locator("html").get_attribute("class").split()
+    def visit_text_only(*where):
+        assert "textonly" in visit(*where)
 
-    assert_none_in_any_language(page, visit, PREFIXES if scheme in IN_EVERY_LANGUAGE else PREFIXES[:1])
+    assert_none_found([lambda where=where: visit_text_only(*where) for where in visits], finding)
 
 
 def test_feedback_errors_are_tied_to_their_fields(page, site):
