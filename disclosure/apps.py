@@ -8,6 +8,7 @@ class DisclosureConfig(AppConfig):
     def ready(self):
         # Importing these connects their signal receivers: the Traditional-Chinese derivation, the access
         # audit trail, and the page cache's invalidation on publication.
+        from disclosure import context_processors  # noqa: F401  (forgets the cached chrome on its change)
         from disclosure.languages import derivation  # noqa: F401
         from disclosure.public import page_cache
         from disclosure.staff_security import audit  # noqa: F401

@@ -1,9 +1,36 @@
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from disclosure.accessibility import preferences, shortcuts
 from disclosure.languages.declared import HTML_LANG, LANGUAGES
 from disclosure.models import Link, SiteSettings
+
+# The site's name, footer and top-bar links are on every page and change a few times a year: read once, then
+# from the cache until either is saved or deleted (`forget_chrome`, connected below). Where the cache is each
+# process's own (no Redis), another process sees a change within CHROME_SECONDS.
+CHROME_KEY, CHROME_SECONDS = "site:chrome", 300
+
+
+def chrome():
+    """(SiteSettings, the top-bar links that have an address)."""
+    found = cache.get(CHROME_KEY)
+    if found is None:
+        found = (SiteSettings.load(), [link for link in Link.objects.all() if link.url])
+        cache.set(CHROME_KEY, found, CHROME_SECONDS)
+    return found
+
+
+def forget_chrome(**kwargs):
+    cache.delete(CHROME_KEY)
+    transaction.on_commit(lambda: cache.delete(CHROME_KEY))  # a request may have read the old rows meanwhile
+
+
+for _model in (SiteSettings, Link):
+    post_save.connect(forget_chrome, sender=_model, dispatch_uid=f"chrome-save-{_model.__name__}")
+    post_delete.connect(forget_chrome, sender=_model, dispatch_uid=f"chrome-delete-{_model.__name__}")
 
 
 def site(request):
@@ -13,9 +40,10 @@ def site(request):
     prefs = preferences.read(request)
     zoom_out, zoom_in = preferences.zoom_steps(prefs["zoom"])
     pref_link = preferences.linker(path)
+    site_settings, top_links = chrome()
     return {
-        "site": SiteSettings.load(),
-        "top_links": [link for link in Link.objects.all() if link.url],
+        "site": site_settings,
+        "top_links": top_links,
         "html_lang": HTML_LANG.get(lang, lang),
         "language_links": [
             {

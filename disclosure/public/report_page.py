@@ -8,6 +8,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models.fields.json import KeyTransform
+
 from disclosure.languages.declared import HTML_LANG
 from disclosure.languages.declared import SOURCE as SOURCE_LANGUAGE
 from disclosure.publishing.document import texts
@@ -69,6 +71,36 @@ class Heading:
     body_name: Text
     source: Text
     published_on: datetime.date | None
+
+
+# What the report page reads of a document besides its stored rendering (rendered_bodies.py): the heading's
+# keys, and the two tables the year-over-year comparison reads (trends.py). Read as columns of the query
+# rather than by loading the whole document, which costs the page more than everything else it reads.
+HEADING_KEYS = ("title", "source", "published_on")
+
+
+def without_document(revisions):
+    """`revisions` with the heading's parts of the document (`heading_document`) instead of the document."""
+    body = KeyTransform("body", "document")
+    tables = KeyTransform("tables", "document")
+    return revisions.defer("document").annotate(
+        **{f"doc_{key}": KeyTransform(key, "document") for key in HEADING_KEYS},
+        doc_body_name=KeyTransform("name", body),
+        doc_requests=KeyTransform("requests", tables),
+        doc_appeals=KeyTransform("appeals", tables),
+    )
+
+
+def heading_document(revision):
+    """The parts of the document of a revision read through `without_document`, as a document: enough for
+    `heading` and trends.compare (a revision read whole gives its document)."""
+    if not hasattr(revision, "doc_body_name"):
+        return revision.document
+    doc = {key: getattr(revision, f"doc_{key}") for key in HEADING_KEYS}
+    doc.update(year=revision.year, body={"name": revision.doc_body_name})
+    tables = {"requests": revision.doc_requests, "appeals": revision.doc_appeals}
+    doc["tables"] = {name: values for name, values in tables.items() if values}
+    return doc
 
 
 def heading(document, lang):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import Revision
+from disclosure.public import report_page
 
 # Every 不予公开 reason row of table 3 (formats.py: （三）不予公开 1–8); the form has no subtotal row.
 DENIED = (
@@ -78,9 +79,10 @@ def compare(previous, current):
 
 
 def previous_revision(revision):
-    """The same body's newest public revision of an earlier year, if any."""
+    """The same body's newest public revision of an earlier year, if any (its tables read as
+    report_page.without_document reads them)."""
     return (
-        Revision.objects.public()
+        report_page.without_document(Revision.objects.public())
         .filter(body_id=revision.body_id, year__lt=revision.year)
         .order_by("-year", "-published_at")
         .first()
@@ -88,13 +90,18 @@ def previous_revision(revision):
 
 
 def for_revision(revision):
-    """The comparison shown on a published report's page, or None (no earlier report, or no tables)."""
-    if not revision.document.get("tables"):
+    """The comparison shown on a published report's page, or None (no earlier report, or no tables).
+    `revision` is read through report_page.without_document."""
+    current = report_page.heading_document(revision)
+    if not current["tables"]:
         return None
     previous = previous_revision(revision)
-    if previous is None or not previous.document.get("tables"):
+    if previous is None:
         return None
-    return compare(previous.document, revision.document)
+    previous = report_page.heading_document(previous)
+    if not previous["tables"]:
+        return None
+    return compare(previous, current)
 
 
 # The bar chart's geometry, in SVG user units: one band per figure (its label, then last year's bar and

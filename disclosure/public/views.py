@@ -101,14 +101,16 @@ def column(request):
 
 @public_page
 def report(request, year, body):
-    revision = Revision.objects.public_report(year, body)
+    # The body comes from its stored rendering: the document itself is read only to render it the first time.
+    revision = report_page.without_document(Revision.objects.all()).public_report(year, body)
     if revision is None:
         return withdrawn(request, year, body)
     lang = get_language()
     history = []
     if revision.number > 1:
         history = report_page.history(Revision.objects.history(revision.report_id).defer("document"), lang, revision.pk)
-    context = {"revision": revision, "report": report_page.heading(revision.document, lang), "history": history}
+    heading = report_page.heading(report_page.heading_document(revision), lang)
+    context = {"revision": revision, "report": heading, "history": history}
     context.update(_tables_context(revision, year, body))
     context["report_body"] = rendered_bodies.body(revision, lang, context.get("tables_csv_url"))
     return render(request, "disclosure/report.html", context)
@@ -116,7 +118,7 @@ def report(request, year, body):
 
 def _tables_context(revision, year, body):
     """The CSV link and the year-over-year comparison, for a published report with tables."""
-    if not revision.document.get("tables"):
+    if not report_page.heading_document(revision).get("tables"):
         return {}
     comparison = trends.for_revision(revision)
     return {

@@ -34,7 +34,12 @@ def whole(client, address, monkeypatch):
     """The page as the site rendered it before: the whole report view in the context, no stored body, so that
     report.html includes report_body.html and draws it from the view."""
     with monkeypatch.context() as patch:
-        before = SimpleNamespace(heading=report_page.report_view, history=report_page.history)
+        before = SimpleNamespace(
+            heading=report_page.report_view,
+            history=report_page.history,
+            without_document=lambda revisions: revisions,
+            heading_document=report_page.heading_document,
+        )
         patch.setattr(views, "report_page", before)
         patch.setattr(rendered_bodies, "body", lambda *args: "")
         return client.get(address).content

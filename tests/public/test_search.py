@@ -193,7 +193,8 @@ def test_a_term_in_more_reports_than_the_limit_says_more_than_and_pages_only_tha
         publish(make_report(body=body, year=year))
     first, titles = results(client, "/search/?q=年度报告")
     assert titles == ["锦州市体育局2016年政府信息公开工作年度报告"]
-    assert first.find("p", role="status").text == "找到超过2份相关年报，以下按相关程度列出前2份。增加检索词可以缩小范围。"
+    more = "找到超过2份相关年报，以下按相关程度列出前2份。增加检索词可以缩小范围。"
+    assert first.find("p", role="status").text == more
     pages = [li.text for li in first.find("nav", class_="pagination").find_all("li")]
     assert pages == ["第1页", "第2页", "下一页"]
     assert results(client, "/search/?q=年度报告&page=2")[1] == ["锦州市体育局2015年政府信息公开工作年度报告"]
