@@ -90,7 +90,7 @@ def _pretty(data):
 
 @public_page  # a public page like the others: from the shared cache until something public changes
 def page(request):
-    example = Revision.objects.public().select_related("body").order_by("-year", "body__position").first()
+    example = api.listed(Revision.objects.public()).select_related("body").order_by("-year", "body__position").first()
     base = request.build_absolute_uri(reverse("api:reports"))
     context = {
         "list_url": base,
