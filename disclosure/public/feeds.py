@@ -7,6 +7,7 @@ withdrawn report are never announced.
 """
 
 from django.contrib.syndication.views import Feed
+from django.db.models.fields.json import KeyTransform
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -17,6 +18,8 @@ from disclosure.models import Revision
 from disclosure.public.page_cache import public_page
 from disclosure.public.report_page import pick
 from disclosure.publishing.document import texts
+
+BODY = KeyTransform("body", "document")
 
 FEED_ITEMS = 30
 
@@ -44,11 +47,14 @@ class ReportFeed(Feed):
         return (
             Revision.objects.filter(report__in=public.values("report"), published_at__lte=now)
             .select_related("body")
+            # The title and the body's name as published, not the whole document of every item.
+            .defer("document")
+            .annotate(doc_title=KeyTransform("title", "document"), doc_body_name=KeyTransform("name", BODY))
             .order_by("-published_at", "-number")[:FEED_ITEMS]
         )
 
     def item_title(self, revision):
-        title = pick(revision.document["title"], get_language()).value
+        title = pick(revision.doc_title, get_language()).value
         if revision.number > 1:
             return _("更正：%(title)s") % {"title": title}
         return title
@@ -56,7 +62,7 @@ class ReportFeed(Feed):
     def item_description(self, revision):
         lang = get_language()
         facts = {
-            "body": pick(revision.document["body"]["name"], lang).value,
+            "body": pick(revision.doc_body_name, lang).value,
             "year": revision.year,
         }
         if revision.number > 1:
@@ -88,7 +94,7 @@ class ReportFeed(Feed):
         return revision.published_at
 
     def item_author_name(self, revision):
-        return pick(revision.document["body"]["name"], get_language()).value
+        return pick(revision.doc_body_name, get_language()).value
 
     def __call__(self, request, *args, **kwargs):
         self.request = request  # safe: rss() and atom() make a new feed for every request
