@@ -31,6 +31,7 @@ help:
 	@echo "make test-sqlite    all but the browser tests, on SQLite;  make test-postgres: all but SQLITE_ONLY, on PostgreSQL"
 	@echo "make lint           ruff;  make format: ruff format"
 	@echo "make bench          benchmarks (bench/), printing ratios measured in one run; bench/RESULTS.md"
+	@echo "make bench-scale    the uncached pages, search, API and sitemap at 1,000 and 40,000 reports; bench/scale.json"
 	@echo "make lock           re-pin requirements*.txt from a fresh resolve"
 
 $(VENV)/.installed: requirements.txt
@@ -68,6 +69,11 @@ bench: $(VENV)/.installed messages bench-packages
 	$(PY) bench/languages.py
 	$(PY) bench/search.py
 	$(PY) bench/serving.py
+
+# Seeding 40,000 reports takes long: the PostgreSQL cluster is kept (BENCH_SCALE_DIR) and reused by the next run.
+.PHONY: bench-scale
+bench-scale: $(VENV)/.installed messages bench-packages
+	$(PY) bench/scale.py
 
 # What bench/serving.py needs: wrk as the load generator, PostgreSQL and Redis as production has them.
 BENCH_PACKAGES := wrk postgresql redis-server

@@ -11,6 +11,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from disclosure.languages.declared import CODES
 from disclosure.languages.traditional import load_glossary, to_traditional
 from disclosure.models import Body, Report, Revision, Section, public_windows
 from disclosure.publishing import document, workflow
@@ -59,7 +60,7 @@ def column(seed):
             published_at=timezone.make_aware(datetime.datetime(report.year + 1, 1, 20, 9)),
             document=doc,
         )
-        for lang in document.languages():
+        for lang in CODES:
             setattr(revision, document.field_name("title", lang), doc["title"][lang])
         revisions.append(revision)
     Revision.objects.bulk_create(revisions, batch_size=200)

@@ -49,12 +49,17 @@ def entry(revision, lang):
     )
 
 
+def entries(revision):
+    """The unsaved rows of `revision`, one per language."""
+    return [entry(revision, lang) for lang in CODES]
+
+
 def index_revisions(revisions, batch_size=100):
     """Write the rows of `revisions` (with their documents) in every language; rows already there are kept
     (a revision never changes). Returns the number of revisions indexed."""
     count, batch = 0, []
     for revision in revisions:
-        batch.extend(entry(revision, lang) for lang in CODES)
+        batch.extend(entries(revision))
         count += 1
         if len(batch) >= batch_size:
             SearchIndex.objects.bulk_create(batch, ignore_conflicts=True)
