@@ -81,6 +81,31 @@ def test_every_kind_of_page_has_no_axe_violations(page, site):
     assert_none_found(visits, lambda: violations_on(page))
 
 
+# A province's cluster (hierarchy.py): the demo with its limits lowered shows the pages a province's readers get.
+PROVINCE_PAGES = [
+    "/",
+    "/reports/",
+    "/reports/?area=municipal-government",
+    "/sitemap/",
+    "/sitemap/2024/",
+    "/sitemap/2024/municipal-government/",
+    "/reports/deadlines/2024/",
+    "/reports/deadlines/2024/?area=municipal-government&late=1",
+]
+
+
+def test_a_province_s_lists_have_no_axe_violations(page, site, settings):
+    settings.COLUMN_BODY_CHOICES_LIMIT, settings.SITE_MAP_REPORTS_PER_PAGE = 2, 3
+    open_page(page, site, "/reports/")
+    assert page.locator("select#id_area").count() == 1  # the live server reads the lowered limits
+    visits = [
+        lambda path=path, prefix=prefix: open_page(page, site, path, prefix)
+        for path in PROVINCE_PAGES
+        for prefix in ("", "/en")
+    ]
+    assert_none_found(visits, lambda: violations_on(page))
+
+
 def test_feedback_with_errors_has_no_axe_violations(page, site):
     def visit(prefix):
         submit_empty_feedback(page, site, prefix)
