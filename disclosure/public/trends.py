@@ -81,12 +81,15 @@ def compare(previous, current):
 def previous_revision(revision):
     """The same body's newest public revision of an earlier year, if any (its tables read as
     report_page.without_document reads them)."""
-    return (
-        report_page.without_document(Revision.objects.public())
+    newest = (
+        Revision.objects.public()
         .filter(body_id=revision.body_id, year__lt=revision.year)
         .order_by("-year", "-published_at")
-        .first()
+        .values("pk")[:1]
     )
+    # Chosen first, then read: the database would otherwise take the tables out of every earlier year's
+    # document before sorting them.
+    return report_page.without_document(Revision.objects.filter(pk__in=newest)).first()
 
 
 def for_revision(revision):
