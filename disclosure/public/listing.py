@@ -5,8 +5,9 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
 
-from disclosure.models import Revision
+from disclosure.models import Body, Revision
 
 
 def public_years():
@@ -24,17 +25,20 @@ class ColumnPaginator(Paginator):
     It counts at most COLUMN_COUNT_LIMIT of them (a count that stops there costs what paging that far does,
     where the exact count of 40,000 reports is a scan of all of them); past the limit it offers the pages up
     to it, and `capped` tells the page to ask the reader to narrow the list. A page is read in two steps
-    (`Keyed`): `fetch` (the body's name from the document, say) runs on that page's rows only."""
+    (`Keyed`): `fetch` (the body's name from the document, say) runs on that page's rows only. Given `years`
+    (every report of those years is listed: no area or body chosen), a page is read body by body (`ByBody`)."""
 
     capped = False
 
-    def __init__(self, revisions, per_page, fetch=lambda revisions: revisions):
-        super().__init__(Keyed(revisions, fetch), per_page)
+    def __init__(self, revisions, per_page, fetch=lambda revisions: revisions, years=None):
+        self.revisions = revisions
+        rows = Keyed(revisions, fetch) if years is None else ByBody(years, fetch)
+        super().__init__(rows, per_page)
 
     @cached_property
     def count(self):
         limit = settings.COLUMN_COUNT_LIMIT
-        counted = self.object_list.revisions.order_by()[: limit + 1].count()
+        counted = self.revisions.order_by()[: limit + 1].count()
         self.capped = counted > limit
         return min(counted, limit)
 
@@ -56,3 +60,50 @@ class Keyed:
 
     def __len__(self):
         return self.revisions.count()
+
+
+class ByBody:
+    """The public reports of `years` (newest first), each year's in the staff's order of bodies, read by walking
+    the bodies in that order (the index on Body.position) and keeping those with a public report of the year.
+
+    Sorting a year's reports by their body's position and name is a join and a sort of all of them (5,000 for a
+    province); walking the bodies stops at the page's last report. A year that ends before the page starts is
+    skipped with a count that stops at the page's start. One report per body and year (Report is unique on
+    them): a page holds what the same slice of the revisions in the column's order would."""
+
+    ordered = True
+
+    def __init__(self, years, fetch):
+        self.years, self.fetch = years, fetch
+
+    @staticmethod
+    def bodies(year):
+        """Bodies with a public report for `year`, in the column's order (the name in the page's language, as
+        the revisions' order reads it), then the key, so that pages never overlap."""
+        public = Revision.objects.public().filter(year=year, body=OuterRef("pk"))
+        return Body.objects.filter(Exists(public)).order_by("position", "name", "pk")
+
+    def __getitem__(self, index):
+        skip, wanted = index.start or 0, index.stop - (index.start or 0)
+        found = Q(pk__in=[])
+        keys = []
+        for year in self.years:
+            bodies = self.bodies(year)
+            if skip:
+                before = bodies[:skip].count()
+                if before < skip:  # the whole year comes before this page
+                    skip -= before
+                    continue
+            page = list(bodies.values_list("pk", flat=True)[skip : skip + wanted])
+            skip, wanted = 0, wanted - len(page)
+            keys += [(year, pk) for pk in page]
+            found |= Q(year=year, body__in=page)
+            if not wanted:
+                break
+        rows = {}
+        for row in self.fetch(Revision.objects.public().filter(found)):
+            rows.setdefault((row.year, row.body_id), []).append(row)
+        return [row for key in keys for row in sorted(rows.get(key, []), key=lambda row: row.pk)]
+
+    def __len__(self):
+        return sum(self.bodies(year).count() for year in self.years)

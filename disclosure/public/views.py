@@ -67,17 +67,22 @@ def column(request):
     else:
         form = ColumnFilterForm(request.GET or None, years, hierarchy.public_bodies())
     revisions = sitemaps.public_reports()
+    # Whole years (no body or area chosen) are read body by body along the index (listing.ByBody).
+    whole_years = years
     if form.is_valid():
         if form.cleaned_data["year"]:
             revisions = revisions.filter(year=form.cleaned_data["year"])
+            whole_years = [form.cleaned_data["year"]]
         if form.cleaned_data.get("body"):
             revisions = revisions.filter(body__slug=form.cleaned_data["body"])
+            whole_years = None
         elif getattr(form, "chosen_area", None) is not None:
             revisions = revisions.filter(hierarchy.in_area(form.chosen_area))
+            whole_years = None
     elif form.is_bound:
-        revisions = revisions.none()
+        revisions, whole_years = revisions.none(), None
     try:
-        paginator = listing.ColumnPaginator(revisions, settings.REPORTS_PER_PAGE, _listed)
+        paginator = listing.ColumnPaginator(revisions, settings.REPORTS_PER_PAGE, _listed, whole_years)
         page = parameters.page_number(request, paginator)
     except parameters.BadParameter as error:
         return parameters.bad_request(request, error)

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from disclosure.models import Body
-from disclosure.public import hierarchy, listing
+from disclosure.public import hierarchy, listing, sitemaps
 from tests import dom
 from tests.factories import make_body, withdraw
 
@@ -15,6 +15,10 @@ pytestmark = pytest.mark.django_db
 GOVERNMENT, DEPARTMENT = Body.Kind.GOVERNMENT, Body.Kind.DEPARTMENT
 
 PROVINCE_2024 = ["辽宁省人民政府2024年政府信息公开工作年度报告", "省教育厅2024年政府信息公开工作年度报告"]
+
+
+def listed_links(response):
+    return [a.get("href") for a in dom.parse(response).find("ul", class_="report-list").find_all("a")]
 
 
 def titles(response):
@@ -181,3 +185,12 @@ def test_a_year_that_fits_lists_its_reports_under_each_government(client, provin
 @pytest.mark.parametrize("url", ["/sitemap/2019/", "/sitemap/2024/dalian/", "/sitemap/2024/nowhere/"])
 def test_a_site_map_page_with_nothing_public_is_a_404(client, province, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("limit", [3, 200])
+def test_pages_read_body_by_body_are_slices_of_the_column_s_order(client, province, settings, limit):
+    settings.COLUMN_BODY_CHOICES_LIMIT, settings.REPORTS_PER_PAGE = limit, 2
+    order = [revision.get_absolute_url() for revision in sitemaps.public_reports()]
+    pages = [listed_links(client.get("/reports/", {"page": str(n)} if n > 1 else {})) for n in range(1, 5)]
+    assert pages == [order[0:2], order[2:4], order[4:6], order[6:7]]  # the third page spans 2024 and 2023
+    assert listed_links(client.get("/reports/", {"year": "2023"})) == order[5:7]
