@@ -106,13 +106,13 @@ def test_report_with_toolbar_and_large_text_reflows_at_320px(make_context, site)
     assert_no_horizontal_scroll(page)
 
 
-@pytest.mark.parametrize("width", [1280, 640])
-def test_large_text_at_200_percent_text_zoom_does_not_scroll_sideways(make_context, site, width):
+def test_large_text_at_200_percent_text_zoom_does_not_scroll_sideways(make_context, site):
     """A browser's text-only zoom of 200 % doubles the root font size under the site's 字体 大;
-    640 px is what a 1280 px window leaves at 200 % page zoom."""
-    page = make_context(width=width, height=800, size="large", user_styles=True).new_page()
+    640 px is what a 1280 px window leaves at 200 % page zoom. One browser page, resized, for both widths."""
+    page = make_context(width=1280, height=800, size="large", user_styles=True).new_page()
 
-    def visit(path):
+    def visit(width, path):
+        page.set_viewport_size({"width": width, "height": 800})
         open_page(page, site, path)
         assert "text-large" in page.locator("html").get_attribute("class").split()
         large = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
@@ -121,7 +121,7 @@ def test_large_text_at_200_percent_text_zoom_does_not_scroll_sideways(make_conte
         assert body_size >= 2 * large - 0.5
 
     paths = [REPORT, TABLES_REPORT, "/reports/", "/feedback/"]
-    assert_each_reflows(page, [lambda path=path: visit(path) for path in paths])
+    assert_each_reflows(page, [lambda w=width, p=path: visit(w, p) for width in (1280, 640) for path in paths])
 
 
 # The WCAG 1.4.12 text-spacing bookmarklet's values, forced over the site's own.
@@ -161,16 +161,16 @@ REGIONS_SCRIPT = """() => [...document.querySelectorAll('.stat-table-region')].m
 }))"""
 
 
-@pytest.mark.parametrize("prefix", ["", "/zh-hant", "/en"], ids=["zh-hans", "zh-hant", "en"])
-def test_statistical_tables_scroll_in_their_own_region_at_320px(make_context, site, prefix):
+def test_statistical_tables_scroll_in_their_own_region_at_320px(make_context, site):
     page = make_context(width=320, height=640).new_page()
-    open_page(page, site, TABLES_REPORT, prefix)
-    assert_no_horizontal_scroll(page)
-    regions = {region["key"]: region for region in page.evaluate(REGIONS_SCRIPT)}
-    assert sorted(regions) == ["table-active", "table-appeals", "table-requests"]
-    assert all(region["inside"] for region in regions.values()), regions
-    # Tables 3 and 4 are wider than a phone: their regions scroll, the page does not.
-    assert regions["table-requests"]["scrolls"] and regions["table-appeals"]["scrolls"], regions
+    for prefix in PREFIXES:  # one browser page for the three languages
+        open_page(page, site, TABLES_REPORT, prefix)
+        assert_no_horizontal_scroll(page)
+        regions = {region["key"]: region for region in page.evaluate(REGIONS_SCRIPT)}
+        assert sorted(regions) == ["table-active", "table-appeals", "table-requests"], prefix
+        assert all(region["inside"] for region in regions.values()), (prefix, regions)
+        # Tables 3 and 4 are wider than a phone: their regions scroll, the page does not.
+        assert regions["table-requests"]["scrolls"] and regions["table-appeals"]["scrolls"], (prefix, regions)
 
 
 def test_table_2_row_labels_stay_in_view_while_its_figures_scroll(make_context, site):
@@ -198,24 +198,30 @@ def test_statistical_table_region_scrolls_from_the_keyboard(make_context, site):
     page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"], ids=["zh-hans", "en"])
-def test_table_3_label_block_stays_in_view_where_there_is_room(make_context, site, prefix):
-    """At 640 px with 字体 大 table 3 scrolls; its three label columns stay put, side by side, unmoved."""
+def test_table_3_label_block_stays_in_view_where_there_is_room(make_context, site):
+    """At 640 px with 字体 大 table 3 scrolls; its three label columns stay put, side by side, unmoved; in
+    Simplified and in English, on one browser page."""
     page = make_context(width=640, height=800, size="large").new_page()
-    open_page(page, site, TABLES_REPORT, prefix)
-    region = page.locator(".stat-table-region").filter(has=page.locator("#table-requests"))
-    assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "table 3 should scroll at 640 px, large text"
-    labels = ["#t-requests-new_received", "#t-requests-results", "#t-requests-sg1", "#t-requests-denied_state_secret"]
-    before = {name: page.locator(name).bounding_box() for name in labels}
-    region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
-    assert region.evaluate("el => el.scrollLeft") > 0
-    after = {name: page.locator(name).bounding_box() for name in labels}
-    for name in labels:
-        assert abs(after[name]["x"] - before[name]["x"]) < 1, f"{name} scrolled away with the figures"
-    group, subgroup, item = (after[name] for name in labels[1:])
-    # Side by side, not stacked over one another: each starts where the one to its left ends.
-    assert abs(group["x"] + group["width"] - subgroup["x"]) < 1.5
-    assert abs(subgroup["x"] + subgroup["width"] - item["x"]) < 1.5
-    # The whole-width row labels (一、二、四) cover exactly the same block.
-    first = after["#t-requests-new_received"]
-    assert abs(first["x"] + first["width"] - (item["x"] + item["width"])) < 1.5
+    for prefix in ("", "/en"):
+        open_page(page, site, TABLES_REPORT, prefix)
+        region = page.locator(".stat-table-region").filter(has=page.locator("#table-requests"))
+        assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "table 3 should scroll at 640 px, large text"
+        labels = [
+            "#t-requests-new_received",
+            "#t-requests-results",
+            "#t-requests-sg1",
+            "#t-requests-denied_state_secret",
+        ]
+        before = {name: page.locator(name).bounding_box() for name in labels}
+        region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        assert region.evaluate("el => el.scrollLeft") > 0
+        after = {name: page.locator(name).bounding_box() for name in labels}
+        for name in labels:
+            assert abs(after[name]["x"] - before[name]["x"]) < 1, f"{name} scrolled away with the figures"
+        group, subgroup, item = (after[name] for name in labels[1:])
+        # Side by side, not stacked over one another: each starts where the one to its left ends.
+        assert abs(group["x"] + group["width"] - subgroup["x"]) < 1.5
+        assert abs(subgroup["x"] + subgroup["width"] - item["x"]) < 1.5
+        # The whole-width row labels (一、二、四) cover exactly the same block.
+        first = after["#t-requests-new_received"]
+        assert abs(first["x"] + first["width"] - (item["x"] + item["width"])) < 1.5
