@@ -16,6 +16,11 @@ class RenderedBody(models.Model):
     version = models.PositiveIntegerField("排版版本")
     tables_csv_url = models.CharField("统计表CSV地址", max_length=300, blank=True)
     html = models.TextField("正文HTML")
+    # The year-over-year section (public/trends.py) compares with last year's public revision, which a correction
+    # or withdrawal of last year's report replaces: kept with the revision it was drawn against, drawn again when
+    # that is no longer the one.
+    trend_from = models.PositiveBigIntegerField("对比的上年版本", null=True, blank=True)
+    trend_html = models.TextField("与上年对比HTML", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "年报正文（已排版）"

@@ -1,7 +1,7 @@
-"""A published report's body (contents, text, tables, items) rendered once per revision and language.
+"""A published report's body (contents, text, tables, items) rendered once per revision and language, and its
+year-over-year section once per revision, language and last year's revision it compares with.
 
-The report page puts the site's chrome around it: base.html, the header with the reader's text size, the
-year-over-year chart (it reads last year's public revision, which a correction or withdrawal changes), the
+The report page puts the site's chrome around them: base.html, the header with the reader's text size, the
 downloads and 修订记录. Rendered on the first request rather than at publication, so revisions made before this
 table, loaded in bulk, or left behind by a change to what draws them get theirs with no backfill to run. The
 working copy's preview never comes here: it renders the same template fresh each time.
@@ -15,9 +15,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from disclosure.models import RenderedBody
+from disclosure.public import trends
 from disclosure.public.report_page import report_view
 
 TEMPLATE = "disclosure/report_body.html"
+TREND_TEMPLATE = "includes/trends.html"
 # What draws the body: its templates and their tags, the modules that prepare what they show, and the compiled
 # interface catalogues. The rendering version is a digest of them, so that a change to any of them renders the
 # bodies again when next read, with nobody having to remember to raise a number.
@@ -26,6 +28,7 @@ SOURCES = (
     "templates/includes/*.html",
     "disclosure/templatetags/*.py",
     "disclosure/public/report_page.py",
+    "disclosure/public/trends.py",
     "disclosure/tables/*.py",
     "disclosure/languages/*.py",
     "locale/*/LC_MESSAGES/django.mo",
@@ -40,20 +43,43 @@ def version():
     return int.from_bytes(digest.digest()[:4], "big") & 0x7FFFFFFF  # fits the column on every database
 
 
-def body(revision, lang, tables_csv_url=""):
-    """The body of `revision` in `lang`, as stored, or rendered and stored."""
+def parts(revision, lang, tables_csv_url=""):
+    """(body, year-over-year section) of `revision` in `lang`, as stored, or drawn and stored. The section is
+    drawn again, alone, when last year's public revision is no longer the one it was drawn against."""
     tables_csv_url, current = tables_csv_url or "", version()
-    stored = RenderedBody.objects.filter(revision=revision, lang=lang).values_list("version", "tables_csv_url", "html")
-    for made_with, stored_url, html in stored:
-        if made_with == current and stored_url == tables_csv_url:
-            return mark_safe(html)  # made by render() below, with autoescaping
-    html = render(revision.document, lang, tables_csv_url)
+    previous = trends.previous_pk(revision) if tables_csv_url else None
+    fields = ("version", "tables_csv_url", "html", "trend_from", "trend_html")
+    stored = RenderedBody.objects.filter(revision=revision, lang=lang).values_list(*fields).first()
+    if stored and stored[:2] == (current, tables_csv_url):
+        html, trend_from, trend_html = stored[2:]
+        if trend_from != previous:
+            trend_html = render_trend(revision, previous)
+            RenderedBody.objects.filter(revision=revision, lang=lang).update(trend_from=previous, trend_html=trend_html)
+        return mark_safe(html), mark_safe(trend_html)  # made by the functions below, with autoescaping
+    html, trend_html = render(revision.document, lang, tables_csv_url), render_trend(revision, previous)
     # update_or_create retries its read when a concurrent first request stored the row first.
     RenderedBody.objects.update_or_create(
-        revision=revision, lang=lang, defaults={"version": current, "tables_csv_url": tables_csv_url, "html": html}
+        revision=revision,
+        lang=lang,
+        defaults={
+            "version": current,
+            "tables_csv_url": tables_csv_url,
+            "html": html,
+            "trend_from": previous,
+            "trend_html": trend_html,
+        },
     )
-    return mark_safe(html)
+    return mark_safe(html), mark_safe(trend_html)
 
 
 def render(document, lang, tables_csv_url=""):
     return render_to_string(TEMPLATE, {"report": report_view(document, lang), "tables_csv_url": tables_csv_url})
+
+
+def render_trend(revision, previous_pk):
+    """The year-over-year section against the revision `previous_pk` (None: no section)."""
+    previous = trends.previous_revision(revision) if previous_pk else None
+    comparison = trends.for_revision(revision, previous) if previous else None
+    if comparison is None:
+        return ""
+    return render_to_string(TREND_TEMPLATE, {"trend": comparison, "trend_chart": trends.chart(comparison)})

@@ -78,31 +78,35 @@ def compare(previous, current):
     return Comparison(previous["year"], current["year"], key_figures)
 
 
-def previous_revision(revision):
-    """The same body's newest public revision of an earlier year, if any (its tables read as
-    report_page.without_document reads them)."""
+def previous_pk(revision):
+    """The primary key of the same body's newest public revision of an earlier year, or None."""
     newest = (
         Revision.objects.public()
         .filter(body_id=revision.body_id, year__lt=revision.year)
         .order_by("-year", "-published_at")
-        .values("pk")[:1]
+        .values_list("pk", flat=True)
     )
-    # Chosen first, then read: the database would otherwise take the tables out of every earlier year's
-    # document before sorting them.
-    return report_page.without_document(Revision.objects.filter(pk__in=newest)).first()
+    return newest.first()
 
 
-def for_revision(revision):
+def previous_revision(revision):
+    """That revision, its tables read as report_page.without_document reads them (chosen first, then read: the
+    database would otherwise take the tables out of every earlier year's document before sorting them)."""
+    pk = previous_pk(revision)
+    return report_page.without_document(Revision.objects.filter(pk=pk)).first() if pk else None
+
+
+def for_revision(revision, previous=None):
     """The comparison shown on a published report's page, or None (no earlier report, or no tables).
-    `revision` is read through report_page.without_document."""
+    `revision` and `previous` (looked up when not given) read through report_page.without_document or whole."""
     current = report_page.heading_document(revision)
-    if not current["tables"]:
+    if not current.get("tables"):
         return None
-    previous = previous_revision(revision)
+    previous = previous or previous_revision(revision)
     if previous is None:
         return None
     previous = report_page.heading_document(previous)
-    if not previous["tables"]:
+    if not previous.get("tables"):
         return None
     return compare(previous, current)
 

@@ -20,7 +20,6 @@ from disclosure.public import (
     report_page,
     search_backends,
     sitemaps,
-    trends,
 )
 from disclosure.public import search as search_module
 from disclosure.public.forms import AreaColumnFilterForm, ColumnFilterForm
@@ -116,21 +115,11 @@ def report(request, year, body):
         history = report_page.history(Revision.objects.history(revision.report_id).defer("document"), lang, revision.pk)
     heading = report_page.heading(report_page.heading_document(revision), lang)
     context = {"revision": revision, "report": heading, "history": history}
-    context.update(_tables_context(revision, year, body))
-    context["report_body"] = rendered_bodies.body(revision, lang, context.get("tables_csv_url"))
+    if report_page.heading_document(revision).get("tables"):
+        context["tables_csv_url"] = reverse("disclosure:report_tables_csv", args=[year, body])
+    body_html, trend_html = rendered_bodies.parts(revision, lang, context.get("tables_csv_url"))
+    context.update(report_body=body_html, trend_section=trend_html)
     return render(request, "disclosure/report.html", context)
-
-
-def _tables_context(revision, year, body):
-    """The CSV link and the year-over-year comparison, for a published report with tables."""
-    if not report_page.heading_document(revision).get("tables"):
-        return {}
-    comparison = trends.for_revision(revision)
-    return {
-        "tables_csv_url": reverse("disclosure:report_tables_csv", args=[year, body]),
-        "trend": comparison,
-        "trend_chart": trends.chart(comparison) if comparison else None,
-    }
 
 
 def withdrawn(request, year, body):

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from disclosure.languages.declared import CODES
 from disclosure.models import RenderedBody, Revision
-from disclosure.public import rendered_bodies, report_page, views
+from disclosure.public import rendered_bodies, report_page, trends, views
 from tests.commands import run
 from tests.conftest import made_once_per_module
 
@@ -41,7 +41,13 @@ def whole(client, address, monkeypatch):
             heading_document=report_page.heading_document,
         )
         patch.setattr(views, "report_page", before)
-        patch.setattr(rendered_bodies, "body", lambda *args: "")
+        # No stored body (report.html then includes report_body.html), and the year-over-year section drawn
+        # afresh against last year's revision looked up now.
+        patch.setattr(
+            rendered_bodies,
+            "parts",
+            lambda revision, lang, csv_url: ("", rendered_bodies.render_trend(revision, trends.previous_pk(revision))),
+        )
         return client.get(address).content
 
 
@@ -103,3 +109,17 @@ def test_rows_go_with_their_revision(client, demo):
     client.get(url(revision, "zh-hans"))
     Revision.objects.filter(pk=revision.pk).delete()
     assert not RenderedBody.objects.exists()
+
+
+def test_the_comparison_is_drawn_again_when_last_years_revision_is_another(client, demo):
+    revision = next(r for r in demo if r.document.get("tables") and trends.for_revision(r))
+    address = url(revision, "zh-hans")
+    expected = client.get(address).content
+    assert "主要数据与上年对比" in expected.decode()
+    row = RenderedBody.objects.get(revision=revision, lang="zh-hans")
+    assert row.trend_from == trends.previous_pk(revision) and "主要数据与上年对比" in row.trend_html
+    # As after a correction of last year's report: the stored section names a revision that is not the current one.
+    RenderedBody.objects.filter(pk=row.pk).update(trend_from=revision.pk, trend_html="<p>stale comparison</p>")
+    assert client.get(address).content == expected
+    row.refresh_from_db()
+    assert row.trend_from == trends.previous_pk(revision) and "stale" not in row.trend_html
