@@ -51,3 +51,28 @@ def test_a_value_not_published_is_a_400_with_a_plain_message(client, site, query
     assert dom.parse(response).find("p", class_="field-error").text == message
     english = client.get("/en/reports/", query).content.decode()
     assert "Please choose" in english and "有效的选项" not in english
+
+
+@pytest.mark.parametrize("value", ["b", "zz", ""])
+def test_the_quick_select_writes_what_django_s_select_does(value):
+    from django import forms
+
+    from disclosure.public.forms import QuickSelect
+
+    choices = [("", "全部"), ("a", "A<&>"), ("沈阳市", [("b", "B"), ("c", "C")])]
+
+    class Both(forms.Form):
+        django = forms.ChoiceField(choices=choices, required=False)
+        quick = forms.ChoiceField(choices=choices, required=False, widget=QuickSelect)
+
+    form = Both({"django": value, "quick": value})
+    form.is_valid()
+
+    def shape(name):
+        select = dom.parse(str(form[name])).find("select")
+        options = [
+            (o.get("value"), o.text, o.get("selected"), o.parent.get("label")) for o in select.find_all("option")
+        ]
+        return {key: text.replace(name, "") for key, text in select.attrs.items()}, options
+
+    assert shape("quick") == shape("django")
