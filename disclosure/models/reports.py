@@ -46,6 +46,8 @@ class Body(Translated):
     class Meta:
         verbose_name = verbose_name_plural = "发布机构"
         ordering = ["position", "name"]
+        # The column walks a province's bodies in this order and stops at a page's last report (listing.ByBody).
+        indexes = [models.Index(fields=["position"], name="body_position")]
 
     def __str__(self):
         return self.name
