@@ -14,6 +14,8 @@ class CappedPaginator(Paginator):
 
     @functools.cached_property
     def count(self):
+        if hasattr(self.object_list, "count_up_to"):  # a list read in parts (search_backends.Matches)
+            return self.object_list.count_up_to(self.limit)
         # Ordering does not change a count: without it the database stops after limit + 1 rows.
         return self.object_list.order_by()[: self.limit + 1].count()
 

@@ -14,8 +14,11 @@ One interface for both databases, chosen by `connection.vendor`; the rules are s
 Terms hold no LIKE wildcards: search.parse splits on every punctuation mark and symbol (% _ \\ among them).
 """
 
+import functools
+import operator
+
 from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
@@ -39,23 +42,71 @@ def holds(term):
     return Q(**{f"{column}__contains": needle})  # LIKE '%…%', which pg_trgm's GIN index serves
 
 
+ORDER = ("-revision__year", "-revision__published_at", "revision_id")
+
+
 def matching(terms, lang):
     """Index rows of public revisions in `lang` holding every term, in search.rank's order: title holds every
     term, then some, then none; newer years, then newer publications first."""
-    rows = SearchIndex.objects.filter(lang=lang, revision__in=Revision.objects.public().values("pk"))
-    for term in terms:
-        rows = rows.filter(holds(term))
-    in_title = Value(0)
-    for term in terms:
-        in_title = in_title + Case(When(title__contains=term, then=Value(1)), default=Value(0))
-    tier = Case(When(in_title=len(terms), then=Value(0)), When(in_title__gt=0, then=Value(1)), default=Value(2))
-    return (
-        rows.alias(in_title=in_title)
-        .annotate(tier=tier)
-        .order_by("tier", "-revision__year", "-revision__published_at", "revision_id")
-        .select_related("revision__body")
-        .defer("bigrams", "revision__document")
-    )
+    return Matches(terms, lang)
+
+
+class Matches:
+    """`matching`'s rows, read a tier at a time (title holds every term; some; none), each tier in year order.
+
+    Sorted as one query, a common term would have the database recheck every report it matches (all 40,000 of
+    a province) to rank them before returning the first ten; a tier on its own is in the order of the revisions'
+    index, so a page stops after its rows. A title holding every term holds them in the report too, so the
+    first tier is chosen by the short title column alone. Counts stop at the number a page needs."""
+
+    ordered = True  # for Paginator: the order is the tiers'
+
+    def __init__(self, terms, lang):
+        public = SearchIndex.objects.filter(lang=lang, revision__in=Revision.objects.public().values("pk"))
+        public = public.select_related("revision__body").defer("bigrams", "revision__document").order_by(*ORDER)
+        in_title = [Q(title__contains=term) for term in terms]
+        everywhere = [holds(term) for term in terms]
+        self.all = public.filter(*everywhere)
+        every_title, some_title = _all(in_title), _any(in_title)
+        self.tiers = [public.filter(every_title)]
+        if len(terms) > 1:  # one term is in the title or not
+            self.tiers.append(public.filter(*everywhere).filter(some_title).exclude(every_title))
+        self.tiers.append(public.filter(*everywhere).exclude(some_title))
+
+    def count_up_to(self, limit):
+        """The number of rows, or limit + 1 when there are more than `limit`."""
+        return self.all.order_by()[: limit + 1].count()
+
+    def __getitem__(self, index):
+        skip, wanted, rows = index.start or 0, index.stop - (index.start or 0), []
+        for tier in self.tiers:
+            if wanted <= 0:
+                break
+            if skip:
+                before = tier.order_by()[: skip + 1].count()
+                if before <= skip:  # the whole tier comes before the page
+                    skip -= before
+                    continue
+            found = list(tier[skip : skip + wanted])
+            rows += found
+            wanted -= len(found)
+            skip = 0
+        return rows
+
+    def __iter__(self):
+        for tier in self.tiers:
+            yield from tier
+
+    def __len__(self):
+        return self.all.count()
+
+
+def _all(conditions):
+    return functools.reduce(operator.and_, conditions)
+
+
+def _any(conditions):
+    return functools.reduce(operator.or_, conditions)
 
 
 def indexed(row):

@@ -129,3 +129,19 @@ def test_postgresql_answers_every_term_from_a_trigram_index(demo, term, index):
         cursor.execute("SET LOCAL enable_seqscan = off")  # a demo's few rows would be read through otherwise
         plan = rows.explain()
     assert f"search_index_{index}_trgm" in plan
+
+
+# Hits in the first and second tiers (教育局 公开), the second and third (体育 复议), one tier, one term.
+@pytest.mark.parametrize(("query", "lang"), [("教育局 公开", "zh-hans"), ("体育 复议", "zh-hans"), ("复议", "zh-hans")])
+def test_every_slice_of_the_hits_is_that_slice_of_the_whole_order(demo, query, lang):
+    # The rows are read a tier at a time: a page that starts or ends inside any tier, or spans two, is the same
+    # slice of the order as a whole.
+    terms = search.parse(query)[0]
+    with translation.override(lang):
+        whole = [row.pk for row in search_backends.matching(terms, lang)]
+        assert len(whole) >= 3
+        for start in range(len(whole) + 1):
+            for size in (1, 2, 3):
+                page = search_backends.matching(terms, lang)[start : start + size]
+                assert [row.pk for row in page] == whole[start : start + size], (start, size)
+        assert search_backends.matching(terms, lang).count_up_to(2) == min(len(whole), 3)
