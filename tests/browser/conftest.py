@@ -93,6 +93,14 @@ def submit_empty_feedback(page, site, prefix=""):
     page.wait_for_selector(".error-summary")
 
 
+def use_prefs(context, site, **prefs):
+    """The reader's preferences of `context` become `prefs` alone (cookies, as make_context sets them): one
+    browser page can then visit a page in several views, where a page of its own each cost a renderer."""
+    context.clear_cookies()
+    if prefs:
+        context.add_cookies([{"name": f"pref_{name}", "value": value, "url": site} for name, value in prefs.items()])
+
+
 def signed_in(make_context, site, user):
     """A browser of its own, signed in as `user` through a session made on the server (the sign-in page is
     tested elsewhere; here it would cost seconds)."""

@@ -3,7 +3,7 @@ main content; every element Tab reaches shows a focus indicator it does not have
 
 import pytest
 
-from .conftest import REPORT, open_page
+from .conftest import REPORT, open_page, use_prefs
 
 pytestmark = pytest.mark.browser
 
@@ -38,23 +38,30 @@ def tab_stops(page, limit=250):
     pytest.fail(f"Tab never left the page after {limit} presses")
 
 
-@pytest.mark.parametrize(
-    "prefs",
-    [{}, {"a11y": "on", "scheme": "yellow-on-black"}, {"a11y": "on", "textonly": "on"}],
-    ids=["standard", "a11y-mode", "text-only"],
-)
-def test_every_tab_stop_on_the_report_shows_focus(make_context, site, prefs):
-    page = make_context(**prefs).new_page()
-    open_page(page, site, REPORT)
-    stops = tab_stops(page)
-    assert len(stops) > 20, "the report page should have its navigation, 字体 buttons and contents in the tab order"
-    page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    unmarked = []
-    for index, markup, focused in stops:
-        unfocused = page.locator(f'[data-tab-stop="{index}"]').evaluate(INDICATOR)
-        if focused in (unfocused, NOTHING):
-            unmarked.append(f"{markup}\n    focused:   {focused}\n    unfocused: {unfocused}")
-    assert not unmarked, "no visible focus indicator on:\n" + "\n".join(unmarked)
+VIEWS = {
+    "standard": {},
+    "a11y-mode": {"a11y": "on", "scheme": "yellow-on-black"},
+    "text-only": {"a11y": "on", "textonly": "on"},
+}
+
+
+def test_every_tab_stop_on_the_report_shows_focus(make_context, site):
+    context = make_context()
+    page = context.new_page()
+    for view, prefs in VIEWS.items():  # one browser page, its preferences set for each view
+        use_prefs(context, site, **prefs)
+        open_page(page, site, REPORT)
+        stops = tab_stops(page)
+        assert len(stops) > 20, (
+            f"{view}: the report page should have its navigation, 字体 buttons and contents in the tab order"
+        )
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        unmarked = []
+        for index, markup, focused in stops:
+            unfocused = page.locator(f'[data-tab-stop="{index}"]').evaluate(INDICATOR)
+            if focused in (unfocused, NOTHING):
+                unmarked.append(f"{markup}\n    focused:   {focused}\n    unfocused: {unfocused}")
+        assert not unmarked, f"{view}: no visible focus indicator on:\n" + "\n".join(unmarked)
 
 
 def test_first_tab_reaches_the_skip_link_which_moves_focus_to_main(page, site):

@@ -3,7 +3,7 @@ with the printout it gives (print media emulated, screenshot kept in test-artifa
 
 import pytest
 
-from .conftest import REPORT, open_page
+from .conftest import REPORT, open_page, use_prefs
 
 pytestmark = pytest.mark.browser
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
@@ -26,22 +26,25 @@ def search_by_keyboard(page, site, query, prefix=""):
     return page.locator(".result-count[role=status]").inner_text()
 
 
-@pytest.mark.parametrize(
-    ("width", "prefs", "name"),
-    [(1280, {}, "search"), (320, {}, "search-320"), (1280, {"a11y": "on", "textonly": "on"}, "search-textonly")],
-)
-def test_search_box_by_keyboard(make_context, site, artifacts, width, prefs, name):
-    page = make_context(width=width, **prefs).new_page()
-    status = search_by_keyboard(page, site, "政府信息公开 依申请")
-    assert status.startswith("找到") and status != "找到0份相关年报"
-    assert page.locator(".search-hit-excerpt mark").first.is_visible()
-    assert page.evaluate(NO_SIDEWAYS_SCROLL)
-    page.screenshot(path=str(artifacts / "screenshots" / f"{name}.png"), full_page=True)
-    # On to the first report by Tab and Enter.
-    tab_to(page, ".search-hit-title a")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert page.locator("article.report h1").is_visible()
+VIEWS = [(1280, {}, "search"), (320, {}, "search-320"), (1280, {"a11y": "on", "textonly": "on"}, "search-textonly")]
+
+
+def test_search_box_by_keyboard(make_context, site, artifacts):
+    context = make_context()
+    page = context.new_page()
+    for width, prefs, name in VIEWS:  # one browser page, resized and its preferences set for each view
+        use_prefs(context, site, **prefs)
+        page.set_viewport_size({"width": width, "height": 900})
+        status = search_by_keyboard(page, site, "政府信息公开 依申请")
+        assert status.startswith("找到") and status != "找到0份相关年报", name
+        assert page.locator(".search-hit-excerpt mark").first.is_visible(), name
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), name
+        page.screenshot(path=str(artifacts / "screenshots" / f"{name}.png"), full_page=True)
+        # On to the first report by Tab and Enter.
+        tab_to(page, ".search-hit-title a")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("article.report h1").is_visible(), name
 
 
 def test_traditional_site_finds_a_simplified_query(make_context, site):
