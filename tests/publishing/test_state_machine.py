@@ -149,6 +149,7 @@ class Walk:
         assert state.is_withdrawn == withdrawn
         if http:
             self.check_http(report, revision, withdrawn, state)
+        return report, state
 
     def check_http(self, report, revision, withdrawn, state):
         page = self.anonymous.get(URL)
@@ -168,9 +169,8 @@ class Walk:
             f"已发布第{revision.number}版" if revision else "已撤回" if withdrawn else ("未发布", "定时发布")
         )
 
-    def signature(self):
-        report = Report.objects.get(pk=self.report.pk)
-        state = public_state(report)
+    def signature(self, report, state):
+        """`report` and its `state` as check() read them, nothing having changed since."""
         newest = report.revisions.order_by("-number").first()
         in_step = newest is not None and newest.document["sections"][0]["heading"]["zh-hans"] == self.text()
         return (workflow.editorial_state(report, state), state.kind, state.pending_number is not None, in_step)
@@ -180,12 +180,12 @@ class Walk:
     def explore(self, left):
         self.states += 1
         try:
-            self.check(http=self.states % HTTP_EVERY == 0)
+            report, state = self.check(http=self.states % HTTP_EVERY == 0)
         except AssertionError as error:
             raise AssertionError(f"after {' → '.join(self.path)}: {error}") from error
         if left == 0:
             return
-        key = self.signature()
+        key = self.signature(report, state)
         if self.explored.get(key, -1) >= left:
             return
         self.explored[key] = left
