@@ -15,20 +15,22 @@ REPORT = "/reports/2016/sports-bureau/"
 # Each public address with the parameters it reads (and one it does not).
 PAGES = {
     "/": [],
-    "/reports/": ["year", "body", "page"],
+    "/reports/": ["year", "area", "body", "page"],
     REPORT: [],
     REPORT + "tables.csv": [],
     REPORT + "download.json": [],
     "/search/": ["q", "page"],
     "/reports/deadlines/": [],
-    "/reports/deadlines/2016/": [],
+    "/reports/deadlines/2016/": ["area", "late"],
     "/feeds/reports.rss": [],
     "/feeds/reports.atom": [],
     "/preferences/": ["next", "size", "zoom", "reset"],
     "/feedback/": ["subject", "from"],
     "/opendata/": [],
     "/sitemap/": [],
-    "/en/reports/": ["year", "body", "page"],
+    "/sitemap/2016/": [],
+    "/sitemap/2016/sports-bureau/": [],
+    "/en/reports/": ["year", "area", "body", "page"],
 }
 VALUES = ["", "²", "①", "٣", "２", "9" * 5000, "0", "-1", "1e3", " 1", "\x00", "%", "a" * 3000, "//evil.example/"]
 
@@ -54,7 +56,10 @@ def test_no_parameter_makes_a_500(client, site, path):
                 assert status < 500, f"{path}?{query[:80]}: {status}"
 
 
-@pytest.mark.parametrize("path", ["/reports/deadlines/{}/", "/reports/{}/sports-bureau/", "/api/v1/reports/{}/x/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/reports/deadlines/{}/", "/reports/{}/sports-bureau/", "/api/v1/reports/{}/x/", "/sitemap/{}/", "/sitemap/{}/x/"],
+)
 @pytest.mark.parametrize("value", ["²", "٣", "２０１６", "9" * 5000, "0" * 30 + "2016", "-2016"])
 def test_a_number_in_the_path_is_never_a_500(client, site, path, value):
     assert client.get(path.format(value)).status_code < 500
