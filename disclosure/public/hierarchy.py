@@ -15,6 +15,12 @@ from django.db.models import Exists, OuterRef, Q
 from disclosure.models import Body, Revision
 
 
+def _listed(bodies):
+    """Bodies as lists show them: without the record of where their English came from (a JSON column read and
+    decoded per row, needed only to save an English name)."""
+    return bodies.defer("en_sources")
+
+
 def is_large():
     """Whether the portal has too many bodies to list them all in one control (COLUMN_BODY_CHOICES_LIMIT)."""
     return Body.objects.count() > settings.COLUMN_BODY_CHOICES_LIMIT
@@ -27,7 +33,7 @@ def has_public_reports(bodies):
 
 def public_bodies():
     """Every body with a public report, in the staff's order (a small portal's list)."""
-    return has_public_reports(Body.objects.all()).order_by("position", "name")
+    return has_public_reports(_listed(Body.objects.all())).order_by("position", "name")
 
 
 def area_of(body):
@@ -46,7 +52,7 @@ def in_area(area):
 
 def area_members(area):
     """The area's bodies with a public report: the government first, then its departments in the staff's order."""
-    bodies = Body.objects.filter(Q(pk=area.pk) | Q(parent=area, kind=Body.Kind.DEPARTMENT))
+    bodies = _listed(Body.objects.filter(Q(pk=area.pk) | Q(parent=area, kind=Body.Kind.DEPARTMENT)))
     return sorted(has_public_reports(bodies).order_by("position", "name"), key=lambda body: body.pk != area.pk)
 
 
@@ -60,7 +66,7 @@ class Government:
 def governments():
     """Every government as a tree in the staff's order: the top ones (a province, or a city on its own portal),
     each with the governments under it. One query of about a hundred rows, whatever the number of departments."""
-    rows = list(Body.objects.filter(kind=Body.Kind.GOVERNMENT).order_by("position", "name"))
+    rows = list(_listed(Body.objects.filter(kind=Body.Kind.GOVERNMENT)).order_by("position", "name"))
     nodes = {body.pk: Government(body, 0) for body in rows}
     top = []
     for body in rows:
