@@ -99,7 +99,11 @@ class Revision(models.Model):
         verbose_name = verbose_name_plural = "已发布版本"
         ordering = ["-year", "body__position", "body__name"]
         constraints = [models.UniqueConstraint(fields=["report", "number"], name="one_number_per_revision")]
-        indexes = [models.Index(fields=["report", "published_at"], name="revision_report_published")]
+        indexes = [
+            models.Index(fields=["report", "published_at"], name="revision_report_published"),
+            # 站内搜索's order (newest year, then publication, then revision), walked from its end.
+            models.Index(fields=["year", "published_at", "id"], name="revision_year_published"),
+        ]
 
     def __str__(self):
         return f"{self.title}（第{self.number}版）"

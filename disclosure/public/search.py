@@ -124,10 +124,11 @@ def matches(report, terms):
 
 
 def rank(report, terms):
-    """Sort key: reports whose title holds every term first, then some terms, then body only; newer first."""
+    """Sort key: reports whose title holds every term first, then some terms, then body only; newer first (the
+    newer revision first at the same instant, so that one index on the revisions gives the order)."""
     in_title = sum(term in report.title.folded for term in terms)
     tier = 0 if in_title == len(terms) else 1 if in_title else 2
-    return (tier, -report.year, -report.published_at.timestamp(), report.revision_id)
+    return (tier, -report.year, -report.published_at.timestamp(), -report.revision_id)
 
 
 def search(reports, terms):

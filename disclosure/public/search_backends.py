@@ -17,9 +17,11 @@ Terms hold no LIKE wildcards: search.parse splits on every punctuation mark and 
 import functools
 import operator
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import StrIndex
 from django.urls import reverse
 
 from disclosure.models import Revision, SearchIndex
@@ -42,7 +44,7 @@ def holds(term):
     return Q(**{f"{column}__contains": needle})  # LIKE '%…%', which pg_trgm's GIN index serves
 
 
-ORDER = ("-revision__year", "-revision__published_at", "revision_id")
+ORDER = ("-revision__year", "-revision__published_at", "-revision_id")
 
 
 def matching(terms, lang):
@@ -55,46 +57,113 @@ class Matches:
     """`matching`'s rows, read a tier at a time (title holds every term; some; none), each tier in year order.
 
     Sorted as one query, a common term would have the database recheck every report it matches (all 40,000 of
-    a province) to rank them before returning the first ten; a tier on its own is in the order of the revisions'
-    index, so a page stops after its rows. A title holding every term holds them in the report too, so the
-    first tier is chosen by the short title column alone. Counts stop at the number a page needs."""
+    a province) to rank them before returning the first ten. So the matches are first counted through the
+    indexes, only as far as SEARCH_RESULTS_LIMIT. While there are no more, the tiers are read through the
+    indexes (`holds`), which propose just those rows. Past it, a tier bounded by its titles (every term, some
+    terms: counted from the titles' trigram index on PostgreSQL) and small is still read through the indexes;
+    a large one, and the last, are read by walking the revisions in the order of their index
+    (revision_year_published) and testing each report's text as it comes (strpos/instr, which no index serves,
+    so that the database does not choose the trigram index instead): with that many matches a page is found
+    after a few dozen reports, where the index would propose and recheck them all."""
 
     ordered = True  # for Paginator: the order is the tiers'
 
     def __init__(self, terms, lang):
-        public = SearchIndex.objects.filter(lang=lang, revision__in=Revision.objects.public().values("pk"))
-        public = public.select_related("revision__body").defer("bigrams", "revision__document").order_by(*ORDER)
-        in_title = [Q(title__contains=term) for term in terms]
-        everywhere = [holds(term) for term in terms]
-        self.all = public.filter(*everywhere)
-        every_title, some_title = _all(in_title), _any(in_title)
-        self.tiers = [public.filter(every_title)]
-        if len(terms) > 1:  # one term is in the title or not
-            self.tiers.append(public.filter(*everywhere).filter(some_title).exclude(every_title))
-        self.tiers.append(public.filter(*everywhere).exclude(some_title))
+        self.terms = terms
+        self.public = (
+            SearchIndex.objects.filter(lang=lang, revision__in=Revision.objects.public().values("pk"))
+            .select_related("revision__body")
+            .defer("bigrams", "revision__document")
+            .order_by(*ORDER)
+        )
+        self.all = self.public.filter(*(holds(term) for term in terms))
+        self.counted = {}
 
     def count_up_to(self, limit):
         """The number of rows, or limit + 1 when there are more than `limit`."""
-        return self.all.order_by()[: limit + 1].count()
+        if limit not in self.counted:
+            self.counted[limit] = self.all.order_by()[: limit + 1].count()
+        return self.counted[limit]
+
+    def tiers(self):
+        """(rows, walked) of each tier: through the indexes while few reports match, else walked where a tier
+        is large."""
+        limit = settings.SEARCH_RESULTS_LIMIT
+        indexed, walked = self._tiers()
+        if self.count_up_to(limit) <= limit:
+            for tier in indexed:
+                yield tier, False
+            return
+        in_title = [Q(title__contains=term) for term in self.terms]
+        every_title, some_title = _all(in_title), _any(in_title)
+        # The first two tiers are bounded by their titles, counted from the titles' index; a small one is read
+        # through the keys of those titles (the text's index would propose every report the terms are in).
+        bounds = [self.public.filter(every_title)]  # a title holding every term holds them in the text too
+        if len(self.terms) > 1:
+            bounds.append(self.public.filter(some_title).exclude(every_title))
+        for number, bound in enumerate(bounds):
+            count = bound.order_by()[: limit + 1].count()
+            if count > limit:
+                yield walked[number], True
+            elif count and number == 0:
+                yield bound, False
+            elif count:
+                keys = list(bound.order_by().values_list("pk", flat=True))
+                yield self.public.filter(pk__in=keys).filter(*(holds(term) for term in self.terms)), False
+        yield walked[-1], True
+
+    def _tiers(self):
+        """The tiers read through the indexes, and the same tiers walked."""
+        terms = self.terms
+        walk = self.public.alias(
+            **{f"in_text_{n}": StrIndex("everything", Value(term)) for n, term in enumerate(terms)},
+            **{f"in_title_{n}": StrIndex("title", Value(term)) for n, term in enumerate(terms)},
+        )
+        ways = [
+            (self.public, [holds(term) for term in terms], [Q(title__contains=term) for term in terms]),
+            (
+                walk,
+                [Q(**{f"in_text_{n}__gt": 0}) for n in range(len(terms))],
+                [Q(**{f"in_title_{n}__gt": 0}) for n in range(len(terms))],
+            ),
+        ]
+        tiers = []
+        for rows, in_text, in_title in ways:
+            every_title, some_title = _all(in_title), _any(in_title)
+            # A title holding every term holds them in the text too; said anyway, for the index on the text.
+            tier = [rows.filter(every_title, *in_text)]
+            if len(terms) > 1:  # one term is in the title or not
+                tier.append(rows.filter(*in_text).filter(some_title).exclude(every_title))
+            tier.append(rows.filter(*in_text).exclude(some_title))
+            tiers.append(tier)
+        return tiers
 
     def __getitem__(self, index):
-        skip, wanted, rows = index.start or 0, index.stop - (index.start or 0), []
-        for tier in self.tiers:
+        skip, wanted, keys = index.start or 0, index.stop - (index.start or 0), []
+        for tier, walked in self.tiers():
             if wanted <= 0:
                 break
-            if skip:
-                before = tier.order_by()[: skip + 1].count()
-                if before <= skip:  # the whole tier comes before the page
-                    skip -= before
+            if walked:  # in order along the index, stopping at the page's last row
+                if skip:
+                    before = tier.order_by()[: skip + 1].count()
+                    if before <= skip:  # the whole tier comes before the page
+                        skip -= before
+                        continue
+                found = list(tier.values_list("pk", flat=True)[skip : skip + wanted])
+            else:  # a thousand rows at most: all their keys in order (a LIMIT would tempt the database to walk)
+                every = list(tier.values_list("pk", flat=True))
+                found = every[skip : skip + wanted]
+                if not found:
+                    skip -= len(every)
                     continue
-            found = list(tier[skip : skip + wanted])
-            rows += found
+            keys += found
             wanted -= len(found)
             skip = 0
-        return rows
+        rows = {row.pk: row for row in self.public.filter(pk__in=keys)}
+        return [rows[key] for key in keys]
 
     def __iter__(self):
-        for tier in self.tiers:
+        for tier, _walked in self.tiers():
             yield from tier
 
     def __len__(self):

@@ -51,8 +51,15 @@ QUERIES = [
 ]
 
 
+# Both ways of reading the hits (search_backends.Matches): through the indexes when few reports match, by walking
+# the revisions in order when more than SEARCH_RESULTS_LIMIT do (a limit of 1 makes every query so).
+WAYS = [pytest.param(1000, id="indexes"), pytest.param(1, id="walk")]
+
+
+@pytest.mark.parametrize("limit", WAYS)
 @pytest.mark.parametrize(("query", "lang"), QUERIES)
-def test_the_database_finds_what_the_rules_in_python_find(demo, query, lang):
+def test_the_database_finds_what_the_rules_in_python_find(demo, query, lang, limit, settings):
+    settings.SEARCH_RESULTS_LIMIT = limit
     assert found(query, lang) == reference(query, lang)
 
 
@@ -132,8 +139,10 @@ def test_postgresql_answers_every_term_from_a_trigram_index(demo, term, index):
 
 
 # Hits in the first and second tiers (教育局 公开), the second and third (体育 复议), one tier, one term.
+@pytest.mark.parametrize("limit", WAYS)
 @pytest.mark.parametrize(("query", "lang"), [("教育局 公开", "zh-hans"), ("体育 复议", "zh-hans"), ("复议", "zh-hans")])
-def test_every_slice_of_the_hits_is_that_slice_of_the_whole_order(demo, query, lang):
+def test_every_slice_of_the_hits_is_that_slice_of_the_whole_order(demo, query, lang, limit, settings):
+    settings.SEARCH_RESULTS_LIMIT = limit
     # The rows are read a tier at a time: a page that starts or ends inside any tier, or spans two, is the same
     # slice of the order as a whole.
     terms = search.parse(query)[0]
@@ -145,3 +154,6 @@ def test_every_slice_of_the_hits_is_that_slice_of_the_whole_order(demo, query, l
                 page = search_backends.matching(terms, lang)[start : start + size]
                 assert [row.pk for row in page] == whole[start : start + size], (start, size)
         assert search_backends.matching(terms, lang).count_up_to(2) == min(len(whole), 3)
+        # Past the limit the last tier at least is walked (strpos/instr); within it, none is.
+        queries = [str(tier.query).upper() for tier, _walked in search_backends.matching(terms, lang).tiers()]
+        assert any("STRPOS" in sql or "INSTR" in sql for sql in queries) == (limit == 1)
