@@ -46,7 +46,7 @@ RARE = "营口市第3县审计局"  # one body's name: its 8 reports
 SEARCHES = {
     "zh-hans": {"common": "政府信息公开", "two terms": "行政复议 主动公开", "rare": RARE, "none": "量子计算机"},
     "zh-hant": {
-        "common": "政府資訊公開",
+        "common": "政府信息公開",
         "two terms": "行政復議 主動公開",
         "rare": "營口市第3縣審計局",
         "none": "量子計算機",

@@ -126,8 +126,10 @@ CACHES = caches_from_url(CACHE_URL)
 # Public pages cached under the site's generation (disclosure/pagecache.py); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ALIAS = "default" if CACHE_URL and env_bool("PAGE_CACHE", True) else None
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
-# Addresses in one sitemap file (the protocol's limit); past it sitemap.xml is an index (public/sitemaps.py).
-SITEMAP_LIMIT = 50_000
+# Addresses in one sitemap file; past it sitemap.xml is an index of parts this size (public/sitemaps.py). The
+# protocol allows 50,000, but a file of 50,000 addresses with their language alternates is 25 MB and 14 s of a
+# worker's CPU; one of 5,000 is 2.5 MB and about a second.
+SITEMAP_LIMIT = int(os.environ.get("SITEMAP_LIMIT", "5000"))
 
 # Staff passwords: at least 12 characters (PASSWORD_MIN_LENGTH) and Django's checks, with messages in Chinese.
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,8 +184,9 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 # The column paginates by this many reports.
 REPORTS_PER_PAGE = int(os.environ.get("REPORTS_PER_PAGE", "10"))
-# 站内搜索 counts and pages through at most this many matching reports ("more than …" past it).
-SEARCH_RESULTS_LIMIT = int(os.environ.get("SEARCH_RESULTS_LIMIT", "1000"))
+# 站内搜索 counts and pages through at most this many matching reports ("more than …" past it): twenty pages. The
+# count is the search's dearest step for a common term (each counted report's text is checked).
+SEARCH_RESULTS_LIMIT = int(os.environ.get("SEARCH_RESULTS_LIMIT", "200"))
 # Lists of bodies (the column's 发布机构, the home page) name every body up to this many bodies; past it (a
 # province's cluster) they list the governments, and each government's own bodies once it is chosen.
 COLUMN_BODY_CHOICES_LIMIT = int(os.environ.get("COLUMN_BODY_CHOICES_LIMIT", "200"))
