@@ -40,8 +40,19 @@ def focused(page):
     return page.evaluate("document.activeElement.name")
 
 
-def test_tab_moves_across_and_enter_moves_down(tables_page):
+def test_the_grid_moves_types_and_pastes_like_a_spreadsheet(tables_page, artifacts):
+    """Three uses of one signed-in page (each a test of its own before, which cost a renderer, a sign-in and the
+    demo put back): typing and pasting each start from the page opened afresh, as the server holds it."""
     page = tables_page
+    address = page.url
+    tab_moves_across_and_enter_moves_down(page)
+    page.goto(address)
+    typing_shows_the_sum_that_no_longer_adds_up_and_totals_fix_it(page, artifacts)
+    page.goto(address)
+    pasting_a_block_from_excel_fills_it_from_the_cell(page)
+
+
+def tab_moves_across_and_enter_moves_down(page):
     page.focus(field("tables.requests.granted.natural_person"))
     # The demo's table 3 is counted from the register: Tab passes each figure's 案件 link on its way across.
     page.keyboard.press("Tab")
@@ -60,8 +71,7 @@ def test_tab_moves_across_and_enter_moves_down(tables_page):
     assert page.url.endswith("/tables/")  # Enter never submitted the form
 
 
-def test_typing_shows_the_sum_that_no_longer_adds_up_and_totals_fix_it(tables_page, artifacts):
-    page = tables_page
+def typing_shows_the_sum_that_no_longer_adds_up_and_totals_fix_it(page, artifacts):
     before = int(page.input_value(field("tables.requests.granted.natural_person")))
     total = page.input_value(field("tables.requests.granted.total"))
     page.fill(field("tables.requests.granted.natural_person"), str(before + 2))
@@ -82,8 +92,7 @@ def test_typing_shows_the_sum_that_no_longer_adds_up_and_totals_fix_it(tables_pa
     assert page.url.endswith("/tables/")  # computed in the browser, nothing submitted
 
 
-def test_pasting_a_block_from_excel_fills_it_from_the_cell(tables_page):
-    page = tables_page
+def pasting_a_block_from_excel_fills_it_from_the_cell(page):
     start = field("tables.requests.denied_state_secret.natural_person")
     page.focus(start)
     page.evaluate(PASTE, [start, "1\t2\t３\r\n4\t5\t6\r\n"])
