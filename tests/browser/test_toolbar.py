@@ -45,8 +45,16 @@ def test_zoom_in_and_out_scales_the_root_font_and_says_so(make_context, site):
     assert root_font_size(page) == pytest.approx(base * 1.75)
 
 
-def test_zoom_works_without_javascript(make_context, site):
-    page = make_context(java_script_enabled=False, a11y="on").new_page()
+def test_zoom_big_cursor_and_speech_without_javascript(make_context, site):
+    """Each on a browser of its own without scripts, as three tests did before (each had the demo put back)."""
+    zoom_works_without_javascript(make_context(java_script_enabled=False, a11y="on").new_page(), site)
+    big_cursor_works_without_javascript(make_context(a11y="on", java_script_enabled=False).new_page(), site)
+    speech_controls_are_not_offered_without_javascript(
+        make_context(a11y="on", java_script_enabled=False).new_page(), site
+    )
+
+
+def zoom_works_without_javascript(page, site):
     open_page(page, site, REPORT)
     base = root_font_size(page)
     with page.expect_navigation():
@@ -135,8 +143,7 @@ def test_text_only_view_in_english_has_the_whole_report(make_context, site):
 # 大鼠标, 辅助线, 大字幕 ------------------------------------------------------------------------------------
 
 
-def test_big_cursor_works_without_javascript(make_context, site):
-    page = make_context(a11y="on", java_script_enabled=False).new_page()
+def big_cursor_works_without_javascript(page, site):
     open_page(page, site, REPORT)
     cursor = "el => getComputedStyle(el).cursor"
     assert "cursor.svg" not in page.locator(".report-body p").first.evaluate(cursor)
@@ -238,8 +245,7 @@ def test_stop_pressed_while_a_voice_is_sought_is_the_last_word(make_context, sit
     assert page.locator(".a11y-speech .speech-status").text_content() == "朗读已停止。"
 
 
-def test_speech_controls_are_not_offered_without_javascript(make_context, site):
-    page = make_context(a11y="on", java_script_enabled=False).new_page()
+def speech_controls_are_not_offered_without_javascript(page, site):
     open_page(page, site, REPORT)
     assert not page.locator(".a11y-speech").is_visible()
 
