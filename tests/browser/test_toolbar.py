@@ -222,7 +222,17 @@ FAKE_SPEECH = """voices => {
 }"""
 
 
-def test_speech_says_plainly_when_there_is_no_voice(make_context, site):
+def test_speech_without_a_voice_stopped_while_seeking_one_and_with_voices(make_context, site):
+    """Four checks of 朗读, each on a browser context of its own as when they were four tests (each of which
+    had the demo put back): no voice, in three languages; 停止 while a voice is sought; with voices offered,
+    continuous reading and a Traditional page's Hong Kong voice."""
+    speech_says_plainly_when_there_is_no_voice(make_context, site)
+    stop_pressed_while_a_voice_is_sought_is_the_last_word(make_context, site)
+    continuous_reading_speaks_the_report_sentence_by_sentence(make_context, site)
+    traditional_pages_fall_back_to_a_hong_kong_voice_and_point_reading_persists(make_context, site)
+
+
+def speech_says_plainly_when_there_is_no_voice(make_context, site):
     page = make_context(a11y="on").new_page()
     for prefix, message in NO_VOICE.items():  # one browser page for the three languages
         open_page(page, site, prefix + REPORT)
@@ -234,7 +244,7 @@ def test_speech_says_plainly_when_there_is_no_voice(make_context, site):
         assert status.is_visible()
 
 
-def test_stop_pressed_while_a_voice_is_sought_is_the_last_word(make_context, site):
+def stop_pressed_while_a_voice_is_sought_is_the_last_word(make_context, site):
     # Chromium here has no voice: 连读 waits for one (up to 0.8 s) before it says so. 停止 pressed in that
     # moment must not be overwritten by the late answer.
     page = make_context(a11y="on").new_page()
@@ -250,7 +260,7 @@ def speech_controls_are_not_offered_without_javascript(page, site):
     assert not page.locator(".a11y-speech").is_visible()
 
 
-def test_continuous_reading_speaks_the_report_sentence_by_sentence(make_context, site):
+def continuous_reading_speaks_the_report_sentence_by_sentence(make_context, site):
     page = make_context(a11y="on", rate="slow").new_page()
     page.add_init_script(f"({FAKE_SPEECH})(['en-US', 'zh-HK', 'zh-CN'])")
     open_page(page, site, REPORT)
@@ -268,7 +278,7 @@ def test_continuous_reading_speaks_the_report_sentence_by_sentence(make_context,
     assert first.split("。")[0] + "。" in [item["text"] for item in spoken]
 
 
-def test_traditional_pages_fall_back_to_a_hong_kong_voice_and_point_reading_persists(make_context, site):
+def traditional_pages_fall_back_to_a_hong_kong_voice_and_point_reading_persists(make_context, site):
     page = make_context(a11y="on").new_page()
     page.add_init_script(f"({FAKE_SPEECH})(['en-US', 'zh-HK', 'zh-CN'])")
     open_page(page, site, "/zh-hant" + REPORT)
