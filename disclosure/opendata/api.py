@@ -192,7 +192,7 @@ def _page_url(request, page_number):
 
 def _list_last_modified(revisions):
     """The list changes when a revision becomes public or a report is withdrawn."""
-    published = revisions.aggregate(latest=Max("published_at"))["latest"]
+    published = sitemaps.latest_publication(revisions)
     withdrawn = Withdrawal.objects.aggregate(latest=Max("withdrawn_at"))["latest"]
     return max(filter(None, [published, withdrawn]), default=None)
 
