@@ -80,13 +80,15 @@ def compare(previous, current):
 
 def previous_pk(revision):
     """The primary key of the same body's newest public revision of an earlier year, or None."""
-    newest = (
+    # A body's earlier years are a handful of rows, chosen in Python: ordered and limited in SQL, the database
+    # may walk the index in search order (revision_year_published) through every body's newer reports.
+    earlier = (
         Revision.objects.public()
         .filter(body_id=revision.body_id, year__lt=revision.year)
-        .order_by("-year", "-published_at")
-        .values_list("pk", flat=True)
+        .order_by()
+        .values_list("year", "published_at", "pk")
     )
-    return newest.first()
+    return max(earlier, default=(None, None, None))[2]
 
 
 def previous_revision(revision):
