@@ -44,14 +44,19 @@ class ReportFeed(Feed):
     def items(self):
         now = timezone.now()
         public = Revision.objects.public(at=now)
-        return (
-            Revision.objects.filter(report__in=public.values("report"), published_at__lte=now)
+        newest = Revision.objects.filter(report__in=public.values("report"), published_at__lte=now)
+        # The keys first, then the rows: revisions published at one instant (a batch scheduled for 09:00) are
+        # sorted by number among themselves, and the title and body's name (from the document) are taken for
+        # the items only, not for every revision of that instant.
+        keys = list(newest.order_by("-published_at", "-number").values_list("pk", flat=True)[:FEED_ITEMS])
+        rows = (
+            Revision.objects.filter(pk__in=keys)
             .select_related("body")
-            # The title and the body's name as published, not the whole document of every item.
             .defer("document")
             .annotate(doc_title=KeyTransform("title", "document"), doc_body_name=KeyTransform("name", BODY))
-            .order_by("-published_at", "-number")[:FEED_ITEMS]
         )
+        found = {row.pk: row for row in rows}
+        return [found[key] for key in keys]
 
     def item_title(self, revision):
         title = pick(revision.doc_title, get_language()).value
