@@ -16,7 +16,14 @@ def zoom_status(page):
     return page.locator(".a11y-toolbar .zoom-status").text_content().strip()
 
 
-def test_zoom_in_and_out_scales_the_root_font_and_says_so(make_context, site):
+def test_zoom_with_the_toolbar_and_at_320_px(make_context, site):
+    """放大/缩小, and the toolbar at 320 px zoomed to 200 %: each on a browser context of its own, as when they were
+    two tests (each had the demo put back)."""
+    zoom_in_and_out_scales_the_root_font_and_says_so(make_context, site)
+    toolbar_open_and_zoom_200_reflow_at_320px(make_context, site)
+
+
+def zoom_in_and_out_scales_the_root_font_and_says_so(make_context, site):
     page = make_context(a11y="on").new_page()
     open_page(page, site, REPORT)
     base = root_font_size(page)
@@ -64,7 +71,7 @@ def zoom_works_without_javascript(page, site):
     assert root_font_size(page) == pytest.approx(base * 1.25)
 
 
-def test_toolbar_open_and_zoom_200_reflow_at_320px(make_context, site):
+def toolbar_open_and_zoom_200_reflow_at_320px(make_context, site):
     page = make_context(width=320, height=640, a11y="on", zoom="200", scheme="yellow-on-black").new_page()
     for path in (REPORT, "/en" + REPORT):  # one browser page for both: a page each cost a renderer
         open_page(page, site, path)
@@ -110,7 +117,14 @@ def assert_in_order(text, expected):
         position = found + len(piece.strip())
 
 
-def test_text_only_view_has_the_whole_report_in_order_and_no_layout(make_context, site):
+def test_text_only_view_in_simplified_and_english(make_context, site):
+    """The text-only view in Simplified and in English, each on a browser context of its own as when they were
+    two tests (each had the demo put back)."""
+    text_only_view_has_the_whole_report_in_order_and_no_layout(make_context, site)
+    text_only_view_in_english_has_the_whole_report(make_context, site)
+
+
+def text_only_view_has_the_whole_report_in_order_and_no_layout(make_context, site):
     page = make_context(a11y="on").new_page()
     open_page(page, site, REPORT)
     with page.expect_navigation():
@@ -134,7 +148,7 @@ def test_text_only_view_has_the_whole_report_in_order_and_no_layout(make_context
     assert "textonly" not in page.locator("html").get_attribute("class").split()
 
 
-def test_text_only_view_in_english_has_the_whole_report(make_context, site):
+def text_only_view_in_english_has_the_whole_report(make_context, site):
     page = make_context(a11y="on", textonly="on", java_script_enabled=False).new_page()
     open_page(page, site, "/en" + REPORT)
     assert_in_order(page.evaluate(MAIN_TEXT), report_in_reading_order("en"))
@@ -157,7 +171,14 @@ def big_cursor_works_without_javascript(page, site):
     assert not page.locator('button[data-tool="captions"]').is_visible()
 
 
-def test_reading_guide_follows_pointer_and_focus(make_context, site):
+def test_reading_guide_and_captions_follow_pointer_and_focus(make_context, site):
+    """The reading guide and the captions, each on a browser context of its own as when they were two tests
+    (each had the demo put back)."""
+    reading_guide_follows_pointer_and_focus(make_context, site)
+    captions_show_the_text_under_pointer_and_focus_without_covering_content(make_context, site)
+
+
+def reading_guide_follows_pointer_and_focus(make_context, site):
     page = make_context(a11y="on").new_page()
     open_page(page, site, REPORT)
     guide = page.locator(".reading-guide")
@@ -177,7 +198,7 @@ def test_reading_guide_follows_pointer_and_focus(make_context, site):
     assert not guide.is_visible()
 
 
-def test_captions_show_the_text_under_pointer_and_focus_without_covering_content(make_context, site):
+def captions_show_the_text_under_pointer_and_focus_without_covering_content(make_context, site):
     page = make_context(width=320, height=640, a11y="on", zoom="200").new_page()
     open_page(page, site, REPORT)
     page.locator('button[data-tool="captions"]').click()
