@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from disclosure.models import Body, Revision, Withdrawal
 from disclosure.opendata import schema
-from disclosure.public import parameters, sitemaps
+from disclosure.public import listing, parameters, sitemaps
 from disclosure.publishing.document import texts
 
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 20, 100
@@ -203,12 +203,15 @@ def reports(request):
         filters = _filters(request)
     except BadParameter as error:
         return _error(400, "invalid_parameter", error.zh, error.en, parameter=error.parameter)
-    revisions = listed(sitemaps.public_reports())
+    revisions = sitemaps.public_reports()
     if filters["year"] is not None:
         revisions = revisions.filter(year=filters["year"])
     if filters["body"] is not None:
         revisions = revisions.filter(body__slug=filters["body"])
-    paginator = Paginator(revisions, filters["per_page"])
+    # The page's keys in the list's order, then those rows with their few fields of the document (listing.Keyed).
+    paginator = Paginator(
+        listing.Keyed(revisions, lambda rows: listed(rows.select_related("body"))), filters["per_page"]
+    )
     number = filters["page"]
     if number > max(paginator.num_pages, 1):
         return _error(
