@@ -29,7 +29,21 @@ def search_by_keyboard(page, site, query, prefix=""):
 VIEWS = [(1280, {}, "search"), (320, {}, "search-320"), (1280, {"a11y": "on", "textonly": "on"}, "search-textonly")]
 
 
-def test_search_box_by_keyboard(make_context, site, artifacts):
+def test_search_by_keyboard_and_from_the_traditional_site(make_context, site, artifacts):
+    """Two checks of search, each on a browser context of its own as when they were two tests (each had the demo
+    put back)."""
+    search_box_by_keyboard(make_context, site, artifacts)
+    traditional_site_finds_a_simplified_query(make_context, site)
+
+
+def test_print_button_and_printout_with_and_without_scripts(make_context, site, artifacts):
+    """Two checks of 打印, each on a browser context of its own as when they were two tests (each had the demo
+    put back)."""
+    print_button_and_printout(make_context, site, artifacts)
+    print_button_is_hidden_without_scripts(make_context, site)
+
+
+def search_box_by_keyboard(make_context, site, artifacts):
     context = make_context()
     page = context.new_page()
     for width, prefs, name in VIEWS:  # one browser page, resized and its preferences set for each view
@@ -47,14 +61,14 @@ def test_search_box_by_keyboard(make_context, site, artifacts):
         assert page.locator("article.report h1").is_visible(), name
 
 
-def test_traditional_site_finds_a_simplified_query(make_context, site):
+def traditional_site_finds_a_simplified_query(make_context, site):
     page = make_context().new_page()
     status = search_by_keyboard(page, site, "依申请公开", prefix="/zh-hant")
     assert not status.startswith("找到0")
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
 
 
-def test_print_button_and_printout(make_context, site, artifacts):
+def print_button_and_printout(make_context, site, artifacts):
     page = make_context().new_page()
     open_page(page, site, REPORT)
     button = page.get_by_role("button", name="打印")
@@ -73,7 +87,7 @@ def test_print_button_and_printout(make_context, site, artifacts):
     page.screenshot(path=str(artifacts / "screenshots" / "report-print.png"), full_page=True)
 
 
-def test_print_button_is_hidden_without_scripts(make_context, site):
+def print_button_is_hidden_without_scripts(make_context, site):
     page = make_context(java_script_enabled=False).new_page()
     open_page(page, site, REPORT)
     assert page.locator(".print-button").count() == 1
