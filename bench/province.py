@@ -13,20 +13,17 @@ again with a larger n.
 """
 
 import contextlib
-import copy
 import datetime
 import importlib
 import multiprocessing
 import os
 
 from django.db import connections, transaction
-from django.utils import timezone
 
-from disclosure.languages.declared import CODES
+from bench import seed as seed_module
 from disclosure.languages.traditional import load_glossary, to_traditional
 from disclosure.models import Body, Report, Revision, SearchIndex, public_windows
 from disclosure.public import search_indexing
-from disclosure.publishing import document
 
 search_index_migration = importlib.import_module("disclosure.migrations.0022_search_index")
 
@@ -200,25 +197,7 @@ def _publish(seed, pairs):
         )
         for body, year in pairs
     )
-    revisions = []
-    for report in reports:
-        doc = copy.deepcopy(seed.document)
-        doc.update(year=report.year, published_on=report.published_on.isoformat())
-        doc["body"] = {**doc["body"], "slug": report.body.slug}
-        doc["body"]["name"] = {"zh-hans": report.body.name_zh_hans, "zh-hant": report.body.name_zh_hant, "en": ""}
-        doc["title"] = {"zh-hans": report.title_zh_hans, "zh-hant": report.title_zh_hant, "en": ""}
-        revision = Revision(
-            report=report,
-            number=1,
-            body=report.body,
-            year=report.year,
-            published_on=report.published_on,
-            published_at=timezone.make_aware(datetime.datetime(report.year + 1, 1, 20, 9)),
-            document=doc,
-        )
-        for lang in CODES:
-            setattr(revision, document.field_name("title", lang), doc["title"][lang])
-        revisions.append(revision)
+    revisions = [seed_module.published_copy(seed, report, report.title_zh_hant) for report in reports]
     return Revision.objects.bulk_create(revisions, batch_size=500)
 
 

@@ -43,28 +43,31 @@ def column(seed):
         for body in bodies
         for year in YEARS
     )
-    revisions = []
-    for report in reports:
-        doc = copy.deepcopy(seed.document)
-        doc["year"] = report.year
-        doc["body"]["slug"] = report.body.slug
-        doc["body"]["name"] = {"zh-hans": report.body.name_zh_hans, "zh-hant": report.body.name_zh_hant, "en": ""}
-        title = report.title_zh_hans
-        doc["title"] = {"zh-hans": title, "zh-hant": traditional(title), "en": ""}
-        revision = Revision(
-            report=report,
-            number=1,
-            body=report.body,
-            year=report.year,
-            published_on=report.published_on,
-            published_at=timezone.make_aware(datetime.datetime(report.year + 1, 1, 20, 9)),
-            document=doc,
-        )
-        for lang in CODES:
-            setattr(revision, document.field_name("title", lang), doc["title"][lang])
-        revisions.append(revision)
+    revisions = [published_copy(seed, report, traditional(report.title_zh_hans)) for report in reports]
     Revision.objects.bulk_create(revisions, batch_size=200)
     public_windows.refresh([revision.report_id for revision in revisions])  # bulk_create skips the workflow
+
+
+def published_copy(seed, report, title_zh_hant):
+    """An unsaved first revision of `report`, its document a copy of the revision `seed`'s under the report's
+    body, year, date and title, published at 09:00 on its date."""
+    doc = copy.deepcopy(seed.document)
+    doc.update(year=report.year, published_on=report.published_on.isoformat())
+    doc["body"] = {**doc["body"], "slug": report.body.slug}
+    doc["body"]["name"] = {"zh-hans": report.body.name_zh_hans, "zh-hant": report.body.name_zh_hant, "en": ""}
+    doc["title"] = {"zh-hans": report.title_zh_hans, "zh-hant": title_zh_hant, "en": ""}
+    revision = Revision(
+        report=report,
+        number=1,
+        body=report.body,
+        year=report.year,
+        published_on=report.published_on,
+        published_at=timezone.make_aware(datetime.datetime.combine(report.published_on, datetime.time(9))),
+        document=doc,
+    )
+    for lang in CODES:
+        setattr(revision, document.field_name("title", lang), doc["title"][lang])
+    return revision
 
 
 def long_report(body, year, sections):
