@@ -6,13 +6,15 @@ from tests.factories import PASSWORD
 
 # The longest tests start first, so that no worker is left running one of them alone at the end of a run
 # (xdist's worksteal then evens out the short ones): the deployment test starts servers of its own, the
-# browser tests drive Chromium, the others walk every state or crawl the whole site.
+# browser tests drive Chromium, the others walk every state, crawl the whole site or migrate back and forth.
 LONGEST_FIRST = (
     "tests/test_deployment.py",
     "tests/browser/",
     "tests/publishing/test_state_machine.py",
     "tests/test_xss.py",
     "tests/public/test_unpublished.py",
+    "tests/models/test_publication_migration.py",
+    "tests/models/test_change_note_migration.py",
 )
 
 
