@@ -20,6 +20,7 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
@@ -197,6 +198,18 @@ def _list_last_modified(revisions):
     return max(filter(None, [published, withdrawn]), default=None)
 
 
+class CountedPaginator(Paginator):
+    """Pages of `rows`, counted from the queryset `counted` (a count of the list, not of the walk)."""
+
+    def __init__(self, rows, per_page, counted):
+        super().__init__(rows, per_page)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.counted.count()
+
+
 @read_only
 def reports(request):
     try:
@@ -208,10 +221,16 @@ def reports(request):
         revisions = revisions.filter(year=filters["year"])
     if filters["body"] is not None:
         revisions = revisions.filter(body__slug=filters["body"])
-    # The page's keys in the list's order, then those rows with their few fields of the document (listing.Keyed).
-    paginator = Paginator(
-        listing.Keyed(revisions, lambda rows: listed(rows.select_related("body"))), filters["per_page"]
-    )
+    # A page's rows in the list's order without sorting the whole list: every body's reports of the years asked
+    # for are walked body by body (listing.ByBody), one body's by their keys (listing.Keyed); then those rows with
+    # their few fields of the document. The count is the list's own.
+    fetch = lambda rows: listed(rows.select_related("body"))  # noqa: E731
+    if filters["body"] is None:
+        years = [filters["year"]] if filters["year"] is not None else listing.public_years()
+        rows = listing.ByBody(years, fetch)
+    else:
+        rows = listing.Keyed(revisions, fetch)
+    paginator = CountedPaginator(rows, filters["per_page"], revisions)
     number = filters["page"]
     if number > max(paginator.num_pages, 1):
         return _error(
