@@ -12,7 +12,6 @@ import json
 import re
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Max
 from django.db.models.fields.json import KeyTransform
 from django.http import HttpResponse
@@ -20,13 +19,13 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.crypto import salted_hmac
-from django.utils.functional import cached_property
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from disclosure.models import Body, Revision, Withdrawal
 from disclosure.opendata import schema
 from disclosure.public import listing, parameters, sitemaps
+from disclosure.public.pagination import ListPaginator
 from disclosure.publishing.document import texts
 
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 20, 100
@@ -198,18 +197,6 @@ def _list_last_modified(revisions):
     return max(filter(None, [published, withdrawn]), default=None)
 
 
-class CountedPaginator(Paginator):
-    """Pages of `rows`, counted from the queryset `counted` (a count of the list, not of the walk)."""
-
-    def __init__(self, rows, per_page, counted):
-        super().__init__(rows, per_page)
-        self.counted = counted
-
-    @cached_property
-    def count(self):
-        return self.counted.count()
-
-
 @read_only
 def reports(request):
     try:
@@ -224,13 +211,11 @@ def reports(request):
     # A page's rows in the list's order without sorting the whole list: every body's reports of the years asked
     # for are walked body by body (listing.ByBody), one body's by their keys (listing.Keyed); then those rows with
     # their few fields of the document. The count is the list's own.
-    fetch = lambda rows: listed(rows.select_related("body"))  # noqa: E731
+    years = None
     if filters["body"] is None:
         years = [filters["year"]] if filters["year"] is not None else listing.public_years()
-        rows = listing.ByBody(years, fetch)
-    else:
-        rows = listing.Keyed(revisions, fetch)
-    paginator = CountedPaginator(rows, filters["per_page"], revisions)
+    rows = listing.rows(revisions, lambda page: listed(page.select_related("body")), years)
+    paginator = ListPaginator(rows, filters["per_page"], counted=revisions)
     number = filters["page"]
     if number > max(paginator.num_pages, 1):
         return _error(

@@ -1,10 +1,7 @@
 """What a list of public reports needs at a province's scale, without reading every report: the years that have
-one, and a paginator that counts only as far as a reader pages."""
+one, and the rows of a page read in the list's order without sorting the whole list (counted by
+pagination.ListPaginator)."""
 
-from functools import cached_property
-
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
@@ -38,28 +35,11 @@ def public_years():
         return sorted((row[0] for row in cursor.fetchall()), reverse=True)
 
 
-class ColumnPaginator(Paginator):
-    """The column's paginator, for a queryset of revisions in the list's order.
-
-    It counts at most COLUMN_COUNT_LIMIT of them (a count that stops there costs what paging that far does,
-    where the exact count of 40,000 reports is a scan of all of them); past the limit it offers the pages up
-    to it, and `capped` tells the page to ask the reader to narrow the list. A page is read in two steps
-    (`Keyed`): `fetch` (the body's name from the document, say) runs on that page's rows only. Given `years`
-    (every report of those years is listed: no area or body chosen), a page is read body by body (`ByBody`)."""
-
-    capped = False
-
-    def __init__(self, revisions, per_page, fetch=lambda revisions: revisions, years=None):
-        self.revisions = revisions
-        rows = Keyed(revisions, fetch) if years is None else ByBody(years, fetch)
-        super().__init__(rows, per_page)
-
-    @cached_property
-    def count(self):
-        limit = settings.COLUMN_COUNT_LIMIT
-        counted = self.revisions.order_by()[: limit + 1].count()
-        self.capped = counted > limit
-        return min(counted, limit)
+def rows(revisions, fetch, years=None):
+    """The rows of a list of public reports in the column's order, read a page at a time: given `years` (every
+    report of those years is listed: no area or body chosen), body by body (`ByBody`); otherwise by the keys of
+    `revisions` (`Keyed`). `fetch` (the body's name from the document, say) runs on a page's rows only."""
+    return Keyed(revisions, fetch) if years is None else ByBody(years, fetch)
 
 
 class Keyed:
@@ -76,9 +56,6 @@ class Keyed:
         keys = list(self.revisions.values_list("pk", flat=True)[index])
         rows = {row.pk: row for row in self.fetch(Revision.objects.filter(pk__in=keys))}
         return [rows[key] for key in keys if key in rows]
-
-    def __len__(self):
-        return self.revisions.count()
 
 
 class ByBody:
@@ -123,6 +100,3 @@ class ByBody:
         for row in self.fetch(Revision.objects.public().filter(found)):
             rows.setdefault((row.year, row.body_id), []).append(row)
         return [row for key in keys for row in sorted(rows.get(key, []), key=lambda row: row.pk)]
-
-    def __len__(self):
-        return sum(self.bodies(year).count() for year in self.years)

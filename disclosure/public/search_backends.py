@@ -166,9 +166,6 @@ class Matches:
         for tier, _walked in self.tiers():
             yield from tier
 
-    def __len__(self):
-        return self.all.count()
-
 
 def _all(conditions):
     return functools.reduce(operator.and_, conditions)

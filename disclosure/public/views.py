@@ -24,7 +24,7 @@ from disclosure.public import (
 from disclosure.public import search as search_module
 from disclosure.public.forms import AreaColumnFilterForm, ColumnFilterForm
 from disclosure.public.page_cache import public_page
-from disclosure.public.pagination import CappedPaginator
+from disclosure.public.pagination import ListPaginator
 from disclosure.public.report_page import pick, report_view
 from disclosure.publishing import document, workflow
 from disclosure.publishing.document import texts
@@ -81,7 +81,8 @@ def column(request):
     elif form.is_bound:
         revisions, whole_years = revisions.none(), None
     try:
-        paginator = listing.ColumnPaginator(revisions, settings.REPORTS_PER_PAGE, _listed, whole_years)
+        rows = listing.rows(revisions, _listed, whole_years)
+        paginator = ListPaginator(rows, settings.REPORTS_PER_PAGE, settings.COLUMN_COUNT_LIMIT, counted=revisions)
         page = parameters.page_number(request, paginator)
     except parameters.BadParameter as error:
         return parameters.bad_request(request, error)
@@ -95,8 +96,7 @@ def column(request):
         context={
             "form": form,
             "page": page,
-            # 1 2 … 9 10 11 … 99 100: a column of a thousand reports must not list a hundred page links.
-            "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "page_numbers": paginator.elided_pages(page.number),
             "reports": _listing(page.object_list),
             "query": query.urlencode(),
         },
@@ -191,7 +191,7 @@ def search(request):
     if terms:
         found = search_backends.matching(terms, lang)
         try:
-            results = CappedPaginator(found, settings.REPORTS_PER_PAGE, settings.SEARCH_RESULTS_LIMIT)
+            results = ListPaginator(found, settings.REPORTS_PER_PAGE, settings.SEARCH_RESULTS_LIMIT)
             page = parameters.page_number(request, results)
         except parameters.BadParameter as error:
             return parameters.bad_request(request, error)
