@@ -78,7 +78,7 @@ def render(document, lang, tables_csv_url=""):
 
 def render_trend(revision, previous_pk):
     """The year-over-year section against the revision `previous_pk` (None: no section)."""
-    previous = trends.previous_revision(revision) if previous_pk else None
+    previous = trends.read(previous_pk)  # already chosen by parts(): not looked up again
     comparison = trends.for_revision(revision, previous) if previous else None
     if comparison is None:
         return ""

@@ -92,9 +92,13 @@ def previous_pk(revision):
 
 
 def previous_revision(revision):
-    """That revision, its tables read as report_page.without_document reads them (chosen first, then read: the
-    database would otherwise take the tables out of every earlier year's document before sorting them)."""
-    pk = previous_pk(revision)
+    """That revision, read by `read`."""
+    return read(previous_pk(revision))
+
+
+def read(pk):
+    """The revision `pk` (None: None), its tables read as report_page.without_document reads them: chosen first,
+    then read, since the database would otherwise take the tables out of every candidate's document."""
     return report_page.without_document(Revision.objects.filter(pk=pk)).first() if pk else None
 
 
