@@ -9,7 +9,7 @@ from disclosure.languages.declared import HTML_LANG, LANGUAGES
 from disclosure.models import Link, SiteSettings
 
 # The site's name, footer and top-bar links are on every page and change a few times a year: read once, then
-# from the cache until either is saved or deleted (`forget_chrome`, connected below). Where the cache is each
+# from the cache until either is saved or deleted (`forget_chrome`, connected by `connect`). Where the cache is each
 # process's own (no Redis), another process sees a change within CHROME_SECONDS.
 CHROME_KEY, CHROME_SECONDS = "site:chrome", 300
 
@@ -28,9 +28,11 @@ def forget_chrome(**kwargs):
     transaction.on_commit(lambda: cache.delete(CHROME_KEY))  # a request may have read the old rows meanwhile
 
 
-for _model in (SiteSettings, Link):
-    post_save.connect(forget_chrome, sender=_model, dispatch_uid=f"chrome-save-{_model.__name__}")
-    post_delete.connect(forget_chrome, sender=_model, dispatch_uid=f"chrome-delete-{_model.__name__}")
+def connect():
+    """A change to the site's settings or links forgets the chrome (called from apps.ready)."""
+    for model in (SiteSettings, Link):
+        post_save.connect(forget_chrome, sender=model, dispatch_uid=f"chrome-save-{model.__name__}")
+        post_delete.connect(forget_chrome, sender=model, dispatch_uid=f"chrome-delete-{model.__name__}")
 
 
 def site(request):
