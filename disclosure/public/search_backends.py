@@ -76,7 +76,16 @@ class Matches:
             .defer("bigrams", "revision__document")
             .order_by(*ORDER)
         )
-        self.all = self.public.filter(*(holds(term) for term in terms))
+        # Each term in the text and in the title, through the indexes, and as tested row by row on a walk.
+        self.in_text = [holds(term) for term in terms]
+        self.in_title = [Q(title__contains=term) for term in terms]
+        self.walk = self.public.alias(
+            **{f"in_text_{n}": StrIndex("everything", Value(term)) for n, term in enumerate(terms)},
+            **{f"in_title_{n}": StrIndex("title", Value(term)) for n, term in enumerate(terms)},
+        )
+        self.walk_in_text = [Q(**{f"in_text_{n}__gt": 0}) for n in range(len(terms))]
+        self.walk_in_title = [Q(**{f"in_title_{n}__gt": 0}) for n in range(len(terms))]
+        self.all = self.public.filter(*self.in_text)
         self.counted = {}
 
     def count_up_to(self, limit):
@@ -89,13 +98,13 @@ class Matches:
         """(rows, walked) of each tier: through the indexes while few reports match, else walked where a tier
         is large."""
         limit = settings.SEARCH_RESULTS_LIMIT
-        indexed, walked = self._tiers()
+        indexed = self._split(self.public, self.in_text, self.in_title)
         if self.count_up_to(limit) <= limit:
             for tier in indexed:
                 yield tier, False
             return
-        in_title = [Q(title__contains=term) for term in self.terms]
-        every_title, some_title = _all(in_title), _any(in_title)
+        walked = self._split(self.walk, self.walk_in_text, self.walk_in_title)
+        every_title, some_title = _all(self.in_title), _any(self.in_title)
         # The first two tiers are bounded by their titles, counted from the titles' index; a small one is read
         # through the keys of those titles (the text's index would propose every report the terms are in).
         bounds = [self.public.filter(every_title)]  # a title holding every term holds them in the text too
@@ -109,33 +118,17 @@ class Matches:
                 yield bound, False
             elif count:
                 keys = list(bound.order_by().values_list("pk", flat=True))
-                yield self.public.filter(pk__in=keys).filter(*(holds(term) for term in self.terms)), False
+                yield self.public.filter(pk__in=keys).filter(*self.in_text), False
         yield walked[-1], True
 
-    def _tiers(self):
-        """The tiers read through the indexes, and the same tiers walked."""
-        terms = self.terms
-        walk = self.public.alias(
-            **{f"in_text_{n}": StrIndex("everything", Value(term)) for n, term in enumerate(terms)},
-            **{f"in_title_{n}": StrIndex("title", Value(term)) for n, term in enumerate(terms)},
-        )
-        ways = [
-            (self.public, [holds(term) for term in terms], [Q(title__contains=term) for term in terms]),
-            (
-                walk,
-                [Q(**{f"in_text_{n}__gt": 0}) for n in range(len(terms))],
-                [Q(**{f"in_title_{n}__gt": 0}) for n in range(len(terms))],
-            ),
-        ]
-        tiers = []
-        for rows, in_text, in_title in ways:
-            every_title, some_title = _all(in_title), _any(in_title)
-            # A title holding every term holds them in the text too; said anyway, for the index on the text.
-            tier = [rows.filter(every_title, *in_text)]
-            if len(terms) > 1:  # one term is in the title or not
-                tier.append(rows.filter(*in_text).filter(some_title).exclude(every_title))
-            tier.append(rows.filter(*in_text).exclude(some_title))
-            tiers.append(tier)
+    def _split(self, rows, in_text, in_title):
+        """`rows` holding every term in the text (`in_text`), in tiers by the title (`in_title`)."""
+        every_title, some_title = _all(in_title), _any(in_title)
+        # A title holding every term holds them in the text too; said anyway, for the index on the text.
+        tiers = [rows.filter(every_title, *in_text)]
+        if len(self.terms) > 1:  # one term is in the title or not
+            tiers.append(rows.filter(*in_text).filter(some_title).exclude(every_title))
+        tiers.append(rows.filter(*in_text).exclude(some_title))
         return tiers
 
     def __getitem__(self, index):
