@@ -21,7 +21,6 @@ import os
 from django.db import connections, transaction
 
 from bench import seed as seed_module
-from disclosure.languages.traditional import load_glossary, to_traditional
 from disclosure.models import Body, Report, Revision, SearchIndex, public_windows
 from disclosure.public import search_indexing
 
@@ -93,10 +92,6 @@ DEPARTMENTS = [
 ]
 
 
-def _traditional(text):
-    return to_traditional(text, load_glossary())  # bulk_create skips the pre_save derivation
-
-
 def governments():
     """(name, parent index or None) of the province, its 14 cities and 100 counties, in order."""
     names = [("辽宁省人民政府", None)]
@@ -133,7 +128,7 @@ def _bodies(count):
         body = Body(
             slug=slug,
             name_zh_hans=name,
-            name_zh_hant=_traditional(name),
+            name_zh_hant=seed_module.traditional(name),
             kind=kind,
             parent=made[parent] if parent is not None else None,
             position=number,
@@ -190,7 +185,7 @@ def _publish(seed, pairs):
             body=body,
             year=year,
             title_zh_hans=f"{body.name_zh_hans}{year}年政府信息公开工作年度报告",
-            title_zh_hant=_traditional(f"{body.name_zh_hans}{year}年政府信息公开工作年度报告"),
+            title_zh_hant=seed_module.traditional(f"{body.name_zh_hans}{year}年政府信息公开工作年度报告"),
             format=Report.Format.STANDARD_2021,
             published_on=datetime.date(year + 1, 1, 20),
             status=Report.Status.PUBLISHED,
