@@ -21,7 +21,6 @@ PG_TEST_PORT ?= 54329
 export PG_TEST_DIR PG_TEST_PORT
 PG_URL = postgres://postgres@/portal?host=$(PG_TEST_DIR)&port=$(PG_TEST_PORT)
 SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql gettext redis-server fonts-arphic-uming fonts-dejavu-core
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help run bench test test-sqlite test-postgres lint format migrations-check catalogue-check messages system-packages pg-start pg-stop lock clean
 

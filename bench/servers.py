@@ -57,7 +57,6 @@ def production_env(**extra):
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         LOG_LEVEL="WARNING",
-        PYTHONDONTWRITEBYTECODE="1",
     )
     env.update({key: str(value) for key, value in extra.items()})
     return env

@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from modeltranslation.translator import NotRegistered, translator
 
-from disclosure.languages.traditional import load_glossary, to_traditional
+from disclosure.languages.traditional import forget_glossary, load_glossary, to_traditional
 from disclosure.models import GlossaryEntry, Revision
 from disclosure.models.translated import Translated
 
@@ -53,10 +53,12 @@ def rederive(phrases):
 
 @receiver(post_save, sender=GlossaryEntry)
 def glossary_saved(sender, instance, **kwargs):
+    forget_glossary()
     previous = getattr(instance, "_loaded_simplified", None)
     instance.rederived = rederive({instance.simplified, previous})
 
 
 @receiver(post_delete, sender=GlossaryEntry)
 def glossary_deleted(sender, instance, **kwargs):
+    forget_glossary()
     instance.rederived = rederive({instance.simplified})

@@ -10,6 +10,8 @@ glossary (GlossaryEntry); its phrases are shielded from OpenCC and put back in t
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 
 ALLOWED_CONFIGS = {"s2tw", "s2hk"}
 # Private-use characters stand in for glossary phrases while OpenCC runs: it passes them through untouched.
@@ -37,12 +39,26 @@ def traditional_config():
     return config
 
 
+# Every save of a translated row derives its Traditional text with the glossary: read it once, then from the
+# cache until an entry is saved or deleted (`forget_glossary`, called by languages/derivation.py's receivers).
+GLOSSARY_KEY, GLOSSARY_SECONDS = "traditional:glossary", 300
+
+
 def load_glossary():
     """[(simplified, traditional)], longest phrase first so that 范仲淹 wins over 范."""
     from disclosure.models import GlossaryEntry
 
-    entries = GlossaryEntry.objects.values_list("simplified", "traditional")
-    return sorted(entries, key=lambda entry: len(entry[0]), reverse=True)
+    found = cache.get(GLOSSARY_KEY)
+    if found is None:
+        entries = GlossaryEntry.objects.values_list("simplified", "traditional")
+        found = sorted(entries, key=lambda entry: len(entry[0]), reverse=True)
+        cache.set(GLOSSARY_KEY, found, GLOSSARY_SECONDS)
+    return found
+
+
+def forget_glossary():
+    cache.delete(GLOSSARY_KEY)
+    transaction.on_commit(lambda: cache.delete(GLOSSARY_KEY))  # another process may have read the old rows meanwhile
 
 
 def to_traditional(text, glossary=()):

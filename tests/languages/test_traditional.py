@@ -2,6 +2,7 @@
 
 import opencc
 import pytest
+from django.core.cache import cache
 
 from disclosure.languages.traditional import to_traditional
 from disclosure.models import GlossaryEntry, Section
@@ -120,6 +121,24 @@ def test_changing_a_glossary_phrase_rederives_texts_with_the_old_phrase():
     section.refresh_from_db()
     assert section.body_zh_hant == "范曉東"
     assert entry.rederived == 1
+
+
+def test_the_glossary_is_read_once_and_again_after_an_entry_changes(django_assert_num_queries):
+    report = make_report(levels=(1,))
+    section = report.sections.get()
+    section.body_zh_hans = "范晓东同志。"
+    cache.clear()
+    with django_assert_num_queries(2):  # the glossary, then the row
+        section.save()
+    with django_assert_num_queries(1):  # the row only
+        section.save()
+    assert section.body_zh_hant == "範曉東同志。"
+    entry = GlossaryEntry.objects.create(simplified="范晓东", traditional="范曉東")
+    section.save()
+    assert section.body_zh_hant == "范曉東同志。"
+    entry.delete()
+    section.save()
+    assert section.body_zh_hant == "範曉東同志。"
 
 
 def test_glossary_does_not_touch_published_revisions_until_republished(client):
