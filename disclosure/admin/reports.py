@@ -134,7 +134,21 @@ class ReportAdmin(
         js = ["js/admin-order.js"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("sections", "rectifications", "plans")
+        # The body here, not only in list_select_related: Django's list ignores that once a queryset selects
+        # anything related (the presence mixin's lock), and reads each row's body on its own.
+        return (
+            super().get_queryset(request).select_related("body").prefetch_related("sections", "rectifications", "plans")
+        )
+
+    def get_object(self, request, object_id, from_field=None):
+        """Read once per page: the change view of each mixin (Word, tables, presence, reviewing) and Django's own
+        ask for the same report. A save reads it afresh each time, as Django does, inside its transaction."""
+        if request.method not in ("GET", "HEAD"):
+            return super().get_object(request, object_id, from_field)
+        read = request.__dict__.setdefault("_reports_read", {})
+        if (object_id, from_field) not in read:
+            read[object_id, from_field] = super().get_object(request, object_id, from_field)
+        return read[object_id, from_field]
 
     # 新建年报: the starting sections and blank tables are skeleton.py's rule; the form only offers the choice.
     def get_form(self, request, obj=None, **kwargs):

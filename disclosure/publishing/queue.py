@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from disclosure.applications import calendar, clock, privacy, worklist
 from disclosure.models import Application, ApplicationEvent, Report, ReportEvent, Revision
+from disclosure.models.revisions import public_state, with_public_state
 from disclosure.publishing import deadlines, workflow
 
 S = Report.Status
@@ -223,15 +224,22 @@ def due_reports(user, today, within=REPORT_SOON_DAYS):
                 )
             )
         else:
-            items.append(_report_item(row.report, today, None, workflow.describe(row.report)))
+            items.append(row.report)
     # As the overview does, a year before the body's first year on this site is not held against it.
     joined = Q(body__first_year__isnull=True) | Q(year__gte=F("body__first_year"))
     never_public = Report.objects.filter(joined, year__lt=year, body__in=bodies).exclude(
         pk__in=_public_report_ids(year)
     )
-    for report in never_public.select_related("body").order_by("year", "body__position"):
-        items.append(_report_item(report, today, None, workflow.describe(report)))
-    return items
+    items += never_public.select_related("body").order_by("year", "body__position")
+    # Each report's line says its public state: read for all of them in one query.
+    states = {
+        report.pk: public_state(report)
+        for report in with_public_state(Report.objects.filter(pk__in=[i.pk for i in items if isinstance(i, Report)]))
+    }
+    return [
+        _report_item(item, today, None, workflow.describe(item, states[item.pk])) if isinstance(item, Report) else item
+        for item in items
+    ]
 
 
 def _public_report_ids(before):

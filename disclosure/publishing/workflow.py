@@ -87,7 +87,7 @@ def describe(report, public=None):
 
 
 def is_member(user, body):
-    return user.is_superuser or body.members.filter(pk=user.pk).exists()
+    return user.is_superuser or body.pk in _held(user, "_body_ids", lambda: user.bodies.values_list("pk", flat=True))
 
 
 def bodies_of(user):
@@ -102,7 +102,17 @@ def scoped(queryset, user):
 
 
 def has_role(user, roles):
-    return user.is_superuser or user.groups.filter(name__in=roles).exists()
+    return user.is_superuser or not _held(
+        user, "_role_names", lambda: user.groups.values_list("name", flat=True)
+    ).isdisjoint(roles)
+
+
+def _held(user, name, read):
+    """What `read` gives, read once per user object, as Django's ModelBackend keeps a user's permissions: an admin
+    page asks for the roles and bodies of its one request.user a dozen times."""
+    if not hasattr(user, name):
+        setattr(user, name, frozenset(read()) if user.is_authenticated else frozenset())
+    return getattr(user, name)
 
 
 def refusal(user, report, name, public=None):
