@@ -111,6 +111,9 @@ class ReportPDF(FPDF):
         for font in self.fonts.values():
             # UMing has no glyph for the zero-width space; without this fpdf2 would measure it as half an em.
             font.cw[ord(BREAK)] = 0
+            # The embedded subset keeps each glyph's stored outline and box: recomputing the boxes decodes and
+            # re-encodes every glyph, which was half the time of drawing a Chinese report.
+            font.ttfont.recalcBBoxes = False
         self.set_margins(25, 30, 25)
         self.set_auto_page_break(True, margin=25)
         self.set_title(report.title)
