@@ -118,9 +118,11 @@ test-sqlite: $(VENV)/.dev-installed system-packages messages
 	$(PYTEST) --ignore=tests/browser --ignore=tests/test_deployment.py $(PYTEST_ARGS)
 
 # Tests whose subject does not depend on the database (drawing Word and PDF files, escaping, the catalogues and
-# language switch, the table rules, parsing imports, the reader's preferences): the SQLite run runs them, the
-# PostgreSQL run would only repeat them.
-SQLITE_ONLY := tests/exports tests/test_xss.py tests/tables tests/languages tests/accessibility tests/reports
+# language switch, the table rules, parsing imports, the reader's preferences, the settings and security headers
+# checked in fresh interpreters that choose their own database): the SQLite run runs them, the PostgreSQL run
+# would only repeat them.
+SQLITE_ONLY := tests/exports tests/test_xss.py tests/tables tests/languages tests/accessibility tests/reports \
+	tests/test_settings.py tests/test_security.py tests/test_sqlite_saves.py
 
 # The run stops the server it started, whether it passes, fails or is interrupted (the EXIT trap); a server
 # that was running before (`make pg-start`) is left running.
