@@ -14,6 +14,9 @@ the reviewer), may be amended by the publisher, and is carried into the revision
 
 `user=None` is the system itself (the demo loader, the scheduled-publication command): it is never what
 a request or a command line supplies, both of which always name a user.
+
+Over 400 lines on purpose: the actions, who may take them and what each writes are one state machine, kept in
+one module so that no transition's rule is written in a second place.
 """
 
 from dataclasses import dataclass

@@ -8,6 +8,9 @@ written, so text that cannot be parsed leaves the database as it was.
 word_import.py reads a .docx through the same rules: it turns the document into lines (`parse_lines`),
 naming which may be headings when the document marks them by Word style, and keeps its paragraphs' numbered
 items (1.…, followed by 整改状态：…/责任单位：… lines, as the portal's own Word download prints them).
+
+Over 400 lines on purpose: the patterns of the numbered parts, the clauses and the items are one parser, whose passes
+share them; word_import.py only turns a .docx into its lines.
 """
 
 import datetime

@@ -6,6 +6,9 @@ stop a report from being submitted, approved or published; a draft may still be 
 staff fill tables over several days. Warnings are things that are usually mistakes but can be right (a body
 may legitimately carry over a different number after a re-count), so a reviewer acknowledges each one with
 a comment instead of being blocked.
+
+Over 400 lines on purpose: every rule of the official format in one list, beside the cell readers and wording they
+share, so that the whole format can be checked against docs/tables-and-checks.md in one place.
 """
 
 import re
