@@ -4,7 +4,6 @@ from disclosure.accessibility import preferences, shortcuts
 from disclosure.applications import public_views as applications
 from disclosure.opendata import guide
 from disclosure.public import downloads, feedback, feeds, overview, publication_status, site_map, views
-from disclosure.tables.csv_download import download as tables_csv
 
 app_name = "disclosure"
 
@@ -13,7 +12,7 @@ urlpatterns = [
     path("reports/", views.column, name="column"),
     path("reports/<int:year>/<slug:body>/", views.report, name="report"),
     path("reports/preview/<int:report_id>/", views.preview, name="preview"),
-    path("reports/<int:year>/<slug:body>/tables.csv", tables_csv, name="report_tables_csv"),
+    path("reports/<int:year>/<slug:body>/tables.csv", downloads.tables_csv, name="report_tables_csv"),
     path("sitemap/", site_map.index, name="site_map"),
     path("sitemap/<int:year>/", site_map.year, name="site_map_year"),
     path("sitemap/<int:year>/<slug:area>/", site_map.area, name="site_map_area"),

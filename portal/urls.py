@@ -34,7 +34,7 @@ urlpatterns = [
     path(settings.ADMIN_URL + "oversight/", admin.site.admin_view(oversight_view), name="admin_oversight"),
     path(settings.ADMIN_URL, admin.site.urls),
     # The open-data API answers the same in every language, so it has no language prefix.
-    path("api/v1/", include("disclosure.opendata.api")),
+    path("api/v1/", include("disclosure.opendata.urls")),
     path("sitemap.xml", sitemap_xml, name="sitemap_xml"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path(

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.db.models.fields.json import KeyTransform
 from django.http import HttpResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.crypto import salted_hmac
@@ -277,15 +277,3 @@ def schema_document(request):
     """The JSON Schema of disclosure-report/1 (opendata/schema.py), read-only and CORS-open like the rest."""
     text = json.dumps(schema.schema(), ensure_ascii=False, indent=2)
     return HttpResponse(text, content_type="application/schema+json; charset=utf-8")
-
-
-from disclosure.opendata import applications, overview  # noqa: E402  (they use this module's helpers)
-
-app_name = "api"
-urlpatterns = [
-    path("schema/disclosure-report-1.json", schema_document, name="schema"),
-    path("reports/", reports, name="reports"),
-    path("reports/<int:year>/<slug:body>/", report, name="report"),
-    path("applications/<slug:body>/<int:year>/", applications.year_statistics, name="applications"),
-    path("overview/<int:year>/", overview.year_overview, name="overview"),
-]

@@ -13,9 +13,11 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
 from disclosure.exports import cache
+from disclosure.languages.declared import SOURCE
 from disclosure.models import Revision
 from disclosure.opendata import api
 from disclosure.public.report_page import pick
+from disclosure.tables import csv_download
 
 KINDS = {
     "json": "application/json; charset=utf-8",
@@ -64,5 +66,21 @@ def download(request, year, body, kind):
             return response
         stream = cache.open_file(revision, lang, kind)
         return FileResponse(stream, as_attachment=True, filename=name, content_type=KINDS[kind])
+
+    return serve(request, revision, respond)
+
+
+def tables_csv(request, year, body):
+    """下载统计表: the tables of the published revision only; a draft, a legacy report or a withdrawn one is a 404."""
+    revision = Revision.objects.public_report(year, body)
+    if revision is None or not revision.document.get("tables"):
+        raise Http404("没有这份已发布年报的统计表")
+    language = get_language()
+    suffix = "" if language == SOURCE else f"-{language}"
+
+    def respond():
+        response = HttpResponse(csv_download.render(revision.document), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{body}-{year}-tables{suffix}.csv"'
+        return response
 
     return serve(request, revision, respond)

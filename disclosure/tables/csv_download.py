@@ -4,19 +4,15 @@ One block per table: its title, the official note if any, a heading line, then o
 form, the row's merged labels joined in front (三、本年度办理结果 （三）不予公开 1.属于国家秘密). A flat
 layout rather than the form's merged cells, because a spreadsheet cannot merge and whoever downloads
 figures wants to sort and add them. UTF-8 with a byte-order mark: without it Excel reads the Chinese as
-the local code page.
+the local code page. The view that serves the file is public/downloads.py's `tables_csv`.
 """
 
 import csv
 import io
 import re
 
-from django.http import Http404, HttpResponse
 from django.utils.translation import get_language, gettext
 
-from disclosure.languages.declared import SOURCE
-from disclosure.models import Revision
-from disclosure.public import downloads
 from disclosure.public.report_page import pick
 from disclosure.tables import formats
 from disclosure.tables.printed import display
@@ -85,20 +81,3 @@ def text_of(rows):
 
 def render(document):
     return text_of(lines(document))
-
-
-def download(request, year, body):
-    """The tables of the published revision only: a draft, a legacy report or a withdrawn one is a 404."""
-    revision = Revision.objects.public_report(year, body)
-    if revision is None or not revision.document.get("tables"):
-        raise Http404("没有这份已发布年报的统计表")
-    language = get_language()
-    suffix = "" if language == SOURCE else f"-{language}"
-
-    def respond():
-        response = HttpResponse(render(revision.document), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{body}-{year}-tables{suffix}.csv"'
-        return response
-
-    # Like the other downloads: a revision never changes, so its ETag names the file.
-    return downloads.serve(request, revision, respond)
