@@ -8,12 +8,25 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
-def migrate(targets):
-    """Migrate to `targets` ([(app, migration)]); returns the historical apps of that state."""
+class Historical:
+    """The historical models of the state a migration left, rendered only when a test asks for one: rendering
+    every model takes seconds, and most calls (back to the newest state) need none."""
+
+    def __init__(self, state):
+        self.state = state
+
+    def get_model(self, app_label, name):
+        return self.state.apps.get_model(app_label, name)
+
+
+def migrate(targets, through=()):
+    """Migrate to `targets` ([(app, migration)]), checking that the walk applies each migration of `through` (the one
+    under test, on the way to the newest state); returns the Historical models of that state."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    applied = {(migration.app_label, migration.name) for migration, backwards in executor.migration_plan(targets)}
+    assert set(through) <= applied, f"{through} is not on the way to {targets}"
+    return Historical(executor.migrate(targets))
 
 
 def newest():
