@@ -1,31 +1,26 @@
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from disclosure import cached
 from disclosure.accessibility import preferences, shortcuts
 from disclosure.languages.declared import HTML_LANG, LANGUAGES
 from disclosure.models import Link, SiteSettings
 
 # The site's name, footer and top-bar links are on every page and change a few times a year: read once, then
-# from the cache until either is saved or deleted (`forget_chrome`, connected by `connect`). Where the cache is each
-# process's own (no Redis), another process sees a change within CHROME_SECONDS.
+# from the cache until either is saved or deleted (`forget_chrome`, connected by `connect`).
 CHROME_KEY, CHROME_SECONDS = "site:chrome", 300
 
 
 def chrome():
     """(SiteSettings, the top-bar links that have an address)."""
-    found = cache.get(CHROME_KEY)
-    if found is None:
-        found = (SiteSettings.load(), [link for link in Link.objects.all() if link.url])
-        cache.set(CHROME_KEY, found, CHROME_SECONDS)
-    return found
+    return cached.read(
+        CHROME_KEY, CHROME_SECONDS, lambda: (SiteSettings.load(), [link for link in Link.objects.all() if link.url])
+    )
 
 
 def forget_chrome(**kwargs):
-    cache.delete(CHROME_KEY)
-    transaction.on_commit(lambda: cache.delete(CHROME_KEY))  # a request may have read the old rows meanwhile
+    cached.forget(CHROME_KEY)
 
 
 def connect():

@@ -10,8 +10,8 @@ glossary (GlossaryEntry); its phrases are shielded from OpenCC and put back in t
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+
+from disclosure import cached
 
 ALLOWED_CONFIGS = {"s2tw", "s2hk"}
 # Private-use characters stand in for glossary phrases while OpenCC runs: it passes them through untouched.
@@ -48,17 +48,15 @@ def load_glossary():
     """[(simplified, traditional)], longest phrase first so that 范仲淹 wins over 范."""
     from disclosure.models import GlossaryEntry
 
-    found = cache.get(GLOSSARY_KEY)
-    if found is None:
+    def build():
         entries = GlossaryEntry.objects.values_list("simplified", "traditional")
-        found = sorted(entries, key=lambda entry: len(entry[0]), reverse=True)
-        cache.set(GLOSSARY_KEY, found, GLOSSARY_SECONDS)
-    return found
+        return sorted(entries, key=lambda entry: len(entry[0]), reverse=True)
+
+    return cached.read(GLOSSARY_KEY, GLOSSARY_SECONDS, build)
 
 
 def forget_glossary():
-    cache.delete(GLOSSARY_KEY)
-    transaction.on_commit(lambda: cache.delete(GLOSSARY_KEY))  # another process may have read the old rows meanwhile
+    cached.forget(GLOSSARY_KEY)
 
 
 def to_traditional(text, glossary=()):

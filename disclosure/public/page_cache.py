@@ -28,7 +28,6 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, load_backend
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponsePermanentRedirect
@@ -39,6 +38,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language_from_path
 
+from disclosure import cached
 from disclosure.accessibility import preferences
 from disclosure.public.parameters import canonical_query
 
@@ -81,8 +81,7 @@ def invalidate(**kwargs):
     cache = store()
     if cache is None:
         return
-    cache.delete(GENERATION_KEY)
-    transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+    cached.forget(GENERATION_KEY, cache)
 
 
 def cache_host(request):
