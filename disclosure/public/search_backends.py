@@ -143,7 +143,7 @@ class Matches:
                         skip -= before
                         continue
                 found = list(tier.values_list("pk", flat=True)[skip : skip + wanted])
-            else:  # a thousand rows at most: all their keys in order (a LIMIT would tempt the database to walk)
+            else:  # SEARCH_RESULTS_LIMIT rows at most: all their keys in order (a LIMIT tempts the database to walk)
                 every = list(tier.values_list("pk", flat=True))
                 found = every[skip : skip + wanted]
                 if not found:

@@ -113,9 +113,9 @@ def report(request, year, body):
     history = []
     if revision.number > 1:
         history = report_page.history(Revision.objects.history(revision.report_id).defer("document"), lang, revision.pk)
-    heading = report_page.heading(report_page.heading_document(revision), lang)
-    context = {"revision": revision, "report": heading, "history": history}
-    if report_page.heading_document(revision).get("tables"):
+    heading_document = report_page.heading_document(revision)
+    context = {"revision": revision, "report": report_page.heading(heading_document, lang), "history": history}
+    if heading_document.get("tables"):
         context["tables_csv_url"] = reverse("disclosure:report_tables_csv", args=[year, body])
     body_html, trend_html = rendered_bodies.parts(revision, lang, context.get("tables_csv_url"))
     context.update(report_body=body_html, trend_section=trend_html)
